@@ -1,0 +1,40 @@
+"""Where Tend's files live. The one module that knows; nothing is created at import."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+VAULT_FILE = "tend.db"
+CONFIG_FILE = "config.json"
+
+
+@dataclass(frozen=True)
+class Paths:
+    data_dir: Path
+
+    @classmethod
+    def default(cls) -> Paths:
+        # Imported here so `tend --version` and friends pay nothing for it.
+        from platformdirs import user_data_dir
+
+        return cls(Path(user_data_dir("Tend", appauthor=False, roaming=True)))
+
+    @classmethod
+    def resolve(cls, data_dir: str | os.PathLike[str] | None) -> Paths:
+        return cls(Path(data_dir).expanduser().absolute()) if data_dir else cls.default()
+
+    @property
+    def vault(self) -> Path:
+        return self.data_dir / VAULT_FILE
+
+    @property
+    def config(self) -> Path:
+        return self.data_dir / CONFIG_FILE
+
+    def ensure_data_dir(self) -> Path:
+        """Create the data folder, private to this user (0700)."""
+        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        os.chmod(self.data_dir, 0o700)
+        return self.data_dir

@@ -1,0 +1,34 @@
+"""The encrypted vault. No Qt here: the layer contract in pyproject.toml checks it."""
+
+from app.vault.errors import (
+    DamagedVault,
+    DiskFull,
+    EmptyPassphrase,
+    NewerVersion,
+    NotAVault,
+    PassphraseNotChanged,
+    VaultError,
+    VaultExists,
+    VaultLocked,
+    VaultMissing,
+    WrongPassphrase,
+)
+from app.vault.settings import Settings
+from app.vault.vault import Connection, Vault
+
+__all__ = [
+    "Connection",
+    "DamagedVault",
+    "DiskFull",
+    "EmptyPassphrase",
+    "NewerVersion",
+    "NotAVault",
+    "PassphraseNotChanged",
+    "Settings",
+    "Vault",
+    "VaultError",
+    "VaultExists",
+    "VaultLocked",
+    "VaultMissing",
+    "WrongPassphrase",
+]

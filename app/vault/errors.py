@@ -1,0 +1,80 @@
+"""Conditions a person can act on, each with a plain message and no user text."""
+
+from __future__ import annotations
+
+
+class VaultError(Exception):
+    """Base for every vault condition a person can act on."""
+
+    message = "Tend could not use its vault."
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.message)
+
+
+class WrongPassphrase(VaultError):
+    message = "That passphrase does not open this vault. Check it and try again."
+
+
+class EmptyPassphrase(VaultError):
+    message = "Please enter a passphrase."
+
+
+class VaultMissing(VaultError):
+    message = "There is no Tend vault here yet."
+
+
+class VaultExists(VaultError):
+    message = "A Tend vault already exists here; Tend will not overwrite it."
+
+
+class NotAVault(VaultError):
+    message = "This file is not a Tend vault, or it is damaged."
+
+
+class DamagedVault(NotAVault):
+    message = (
+        "The vault file is damaged: some of it cannot be read. "
+        "Your backup copy, if you have one, is safe to restore."
+    )
+
+
+class NewerVersion(VaultError):
+    message = (
+        "This vault was written by a newer version of Tend. "
+        "Please update Tend to open it; the file has not been changed."
+    )
+
+
+class DiskFull(VaultError):
+    message = "The disk is full, so Tend could not save. Free some space; nothing was lost."
+
+
+class VaultLocked(VaultError):
+    message = "The vault is locked."
+
+
+class PassphraseNotChanged(VaultError):
+    message = "The passphrase could not be changed. Your old passphrase still works."
+
+
+# SQLite's primary result codes that a person can do something about.
+_SQLITE_CORRUPT = 11
+_SQLITE_FULL = 13
+_SQLITE_NOTADB = 26
+
+
+def translate(exc: BaseException) -> BaseException:
+    """Map a database exception onto a VaultError when it is a known condition.
+
+    Anything else is a bug and is returned unchanged, to be raised as it is.
+    """
+    code = getattr(exc, "sqlite_errorcode", None)
+    if code is None:
+        return exc
+    primary = code & 0xFF
+    if primary == _SQLITE_FULL:
+        return DiskFull()
+    if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+        return DamagedVault()
+    return exc

@@ -1,0 +1,274 @@
+"""The encrypted store: the only place in Tend that opens a database connection."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+from sqlcipher3 import dbapi2 as sqlcipher
+
+from app.vault.errors import (
+    DamagedVault,
+    NewerVersion,
+    NotAVault,
+    PassphraseNotChanged,
+    VaultExists,
+    VaultLocked,
+    VaultMissing,
+    WrongPassphrase,
+    translate,
+)
+from app.vault.migrations import LATEST, MIGRATIONS
+from app.vault.passphrase import normalise
+
+# Written at creation; a database without it is not a Tend vault ("TEND" in ASCII).
+APPLICATION_ID = 0x54454E44
+PAGE_SIZE = 4096
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+DEFAULT_CACHE_KIB = 64 * 1024
+
+Connection = sqlcipher.Connection
+
+
+def _connect(path: Path, passphrase: str, *, read_only: bool = False) -> Connection:
+    """Connect and key, touching nothing on disk until the key is proven."""
+    if read_only:
+        conn = sqlcipher.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
+    else:
+        conn = sqlcipher.connect(str(path), isolation_level=None)
+    try:
+        conn.set_key(passphrase)  # binds the key: no SQL quoting of passphrases
+        conn.execute("PRAGMA cipher_compatibility = 4")
+        conn.execute("PRAGMA cipher_log_level = NONE")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _check_fts5(conn: Connection) -> None:
+    options = {row[0] for row in conn.execute("PRAGMA compile_options")}
+    if "ENABLE_FTS5" not in options:
+        raise RuntimeError("this SQLCipher build lacks FTS5, which Tend needs for search")
+
+
+def _apply_pragmas(conn: Connection, cache_kib: int) -> None:
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("PRAGMA synchronous = FULL")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+
+
+def _migrate(conn: Connection, start: int) -> None:
+    for version in range(start, LATEST):
+        migration = MIGRATIONS[version]
+        try:
+            conn.executescript(
+                f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
+            )
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _diagnose_unreadable(path: Path) -> Exception:
+    """SQLCipher says only 'file is not a database'; look at the file to say more."""
+    with path.open("rb") as f:
+        head = f.read(len(PLAIN_SQLITE_HEADER))
+    size = path.stat().st_size
+    if head == PLAIN_SQLITE_HEADER:
+        return NotAVault("This is an unencrypted database, not a Tend vault.")
+    if size < PAGE_SIZE or size % PAGE_SIZE:
+        return DamagedVault()
+    # An encrypted file of the right shape: the likeliest cause is the passphrase.
+    return WrongPassphrase()
+
+
+class Vault:
+    """An open, unlocked vault. Closing it locks it."""
+
+    def __init__(self, path: Path, conn: Connection) -> None:
+        self.path = path
+        self._conn: Connection | None = conn
+
+    # -- opening -----------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str, *, cache_kib: int = DEFAULT_CACHE_KIB) -> Vault:
+        passphrase = normalise(passphrase)
+        path = Path(path)
+        if path.exists():
+            raise VaultExists()
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Create the file ourselves so it is private (0600) from its first byte.
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        try:
+            conn = _connect(path, passphrase)
+            try:
+                _check_fts5(conn)
+                conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                _apply_pragmas(conn, cache_kib)
+                _migrate(conn, 0)
+            except BaseException:
+                conn.close()
+                raise
+        except BaseException:
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            raise
+        return cls(path, conn)
+
+    @classmethod
+    def open(
+        cls,
+        path: Path,
+        passphrase: str,
+        *,
+        read_only: bool = False,
+        cache_kib: int = DEFAULT_CACHE_KIB,
+    ) -> Vault:
+        passphrase = normalise(passphrase)
+        path = Path(path)
+        if not path.is_file():
+            raise VaultMissing()
+        if path.stat().st_size == 0:
+            raise NotAVault("This file is empty, so it is not a Tend vault.")
+        conn = _connect(path, passphrase, read_only=read_only)
+        try:
+            version = cls._verify(conn, path)
+            _check_fts5(conn)
+            if read_only:
+                conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
+            else:
+                _apply_pragmas(conn, cache_kib)
+                _migrate(conn, version)
+        except BaseException:
+            conn.close()
+            raise
+        return cls(path, conn)
+
+    @staticmethod
+    def _verify(conn: Connection, path: Path) -> int:
+        """Prove the key and that this is a Tend vault we can read; return its version."""
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlcipher.DatabaseError as exc:
+            if exc.sqlite_errorcode == 26:  # SQLITE_NOTADB: the key did not fit
+                raise _diagnose_unreadable(path) from None
+            raise DamagedVault() from None
+        if app_id != APPLICATION_ID:
+            raise NotAVault()
+        if version > LATEST:
+            raise NewerVersion()
+        return version
+
+    # -- using -------------------------------------------------------------------
+
+    @property
+    def is_open(self) -> bool:
+        return self._conn is not None
+
+    @property
+    def connection(self) -> Connection:
+        if self._conn is None:
+            raise VaultLocked()
+        return self._conn
+
+    @property
+    def version(self) -> int:
+        return self.connection.execute("PRAGMA user_version").fetchone()[0]
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Connection]:
+        """One atomic write. Known conditions (disk full, damage) become VaultErrors."""
+        conn = self.connection
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                yield conn
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            conn.execute("COMMIT")
+        except sqlcipher.Error as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            known = translate(exc)
+            if known is exc:
+                raise
+            raise known from None
+
+    def integrity_problems(self) -> list[str]:
+        """SQLCipher's page check, then SQLite's own; an empty list means sound.
+
+        The lines name pages and tables, never their contents.
+        """
+        conn = self.connection
+        try:
+            problems = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check")]
+        except sqlcipher.DatabaseError:
+            raise DamagedVault() from None
+        try:
+            rows = [row[0] for row in conn.execute("PRAGMA integrity_check")]
+        except sqlcipher.DatabaseError:
+            rows = ["the database structure cannot be read"]
+        return problems + [line for line in rows if line != "ok"]
+
+    # -- changing the key ----------------------------------------------------------
+
+    def change_passphrase(self, current: str, new: str) -> None:
+        """Re-encrypt under a new passphrase, proven by a second connection.
+
+        SQLCipher's rekey runs in one transaction, so a failure leaves the old key in
+        force; and since rekey can fail without raising, success is only reported
+        once a fresh connection opens the file with the new passphrase.
+        """
+        current, new = normalise(current), normalise(new)
+        conn = self.connection
+        self._prove(current)  # the person must know the passphrase in force
+        try:
+            conn.reset_key(new)
+            conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except sqlcipher.Error as exc:
+            known = translate(exc)
+            raise (known if known is not exc else PassphraseNotChanged()) from None
+        try:
+            self._prove(new)
+        except WrongPassphrase:
+            raise PassphraseNotChanged() from None
+
+    def _prove(self, passphrase: str) -> None:
+        probe = _connect(self.path, passphrase, read_only=True)
+        try:
+            self._verify(probe, self.path)
+        finally:
+            probe.close()
+
+    # -- closing -----------------------------------------------------------------
+
+    def close(self) -> None:
+        """Lock: fold the write-ahead log into the file and drop the connection."""
+        conn, self._conn = self._conn, None
+        if conn is None:
+            return
+        try:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            with contextlib.suppress(sqlcipher.Error):
+                conn.execute("PRAGMA optimize")
+                conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            conn.close()
+
+    def __enter__(self) -> Vault:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
