@@ -1,0 +1,98 @@
+"""`tend`: with no command it opens the window; subcommands work headless, without Qt."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from app import __version__
+from app.cli_support import UserError, open_vault, paths_of, read_passphrase
+
+# Areas that add headless subcommands: each module has register(commands, common).
+AREA_COMMANDS = ("app.reflect.cli", "app.practice.cli")
+
+
+def _run_init(args: argparse.Namespace) -> int:
+    from app.vault import Vault
+
+    paths = paths_of(args)
+    if paths.vault.exists():
+        raise UserError(f"A vault already exists at {paths.vault}; Tend will not overwrite it.")
+    passphrase = read_passphrase(args, confirm=True)
+    paths.ensure_data_dir()
+    Vault.create(paths.vault, passphrase).close()
+    print(f"Created a new vault at {paths.vault}.")
+    print("Keep your passphrase safe: nobody, not even Tend, can recover it.")
+    return 0
+
+
+def _run_check(args: argparse.Namespace) -> int:
+    with open_vault(args, read_only=True) as vault:
+        problems = vault.integrity_problems()
+    if problems:
+        print(f"The vault at {vault.path} is damaged:", file=sys.stderr)
+        for line in problems:
+            print(f"  {line}", file=sys.stderr)
+        return 1
+    print(f"The vault at {vault.path} is sound: encryption and structure check out.")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="tend",
+        description="Tend, a private companion for your relationship. "
+        "With no command, opens the window.",
+        epilog="For scripts, the passphrase may come from --passphrase-file FILE or the "
+        "TEND_PASSPHRASE environment variable; otherwise Tend asks without echo.",
+    )
+    parser.add_argument("--version", action="version", version=f"tend {__version__}")
+    parser.add_argument("--data-dir", metavar="DIR", help="where the vault lives")
+
+    # Shared by every subcommand; SUPPRESS keeps a top-level --data-dir from being reset.
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir", metavar="DIR", default=argparse.SUPPRESS)
+    common.add_argument(
+        "--passphrase-file", metavar="FILE", help="read the passphrase from FILE (for scripts)"
+    )
+
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND")
+    init = commands.add_parser("init", parents=[common], help="create a new vault")
+    init.set_defaults(run=_run_init)
+    check = commands.add_parser(
+        "check", parents=[common], help="check the vault's encryption and structure"
+    )
+    check.set_defaults(run=_run_check)
+    for name in AREA_COMMANDS:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name is None or not name.startswith(exc.name):
+                raise  # a missing dependency inside the area is a real error
+            continue  # this area has no commands (yet)
+        module.register(commands, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    from app.hardening import disable_core_dumps
+
+    disable_core_dumps()
+    args = build_parser().parse_args(argv)
+    run = getattr(args, "run", None)
+    if run is None:
+        from app.shell.app import run_app
+
+        return run_app(paths_of(args))
+    from app.vault import VaultError
+
+    try:
+        return run(args)
+    except (UserError, VaultError) as exc:
+        print(f"tend: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(file=sys.stderr)
+        return 130

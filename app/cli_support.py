@@ -1,0 +1,51 @@
+"""What headless subcommands share: the passphrase and the vault. Imports no Qt."""
+
+from __future__ import annotations
+
+import os
+import sys
+from argparse import Namespace
+from getpass import getpass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from app.paths import Paths
+
+if TYPE_CHECKING:
+    from app.vault import Vault
+
+PASSPHRASE_ENV = "TEND_PASSPHRASE"
+
+
+class UserError(Exception):
+    """A condition the person can fix; its message is printed, never a traceback."""
+
+
+def paths_of(args: Namespace) -> Paths:
+    return Paths.resolve(getattr(args, "data_dir", None))
+
+
+def read_passphrase(args: Namespace, *, confirm: bool = False) -> str:
+    """From --passphrase-file, else $TEND_PASSPHRASE, else a terminal prompt without echo."""
+    file = getattr(args, "passphrase_file", None)
+    if file:
+        try:
+            text = Path(file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            raise UserError(f"Cannot read the passphrase file {file}.") from None
+        # One trailing line break is the file's, not the passphrase's.
+        return text.removesuffix("\n").removesuffix("\r")
+    if PASSPHRASE_ENV in os.environ:
+        return os.environ[PASSPHRASE_ENV]
+    if not sys.stdin.isatty():
+        raise UserError(f"No passphrase given: use --passphrase-file FILE or set {PASSPHRASE_ENV}.")
+    passphrase = getpass("Passphrase: ")
+    if confirm and getpass("Passphrase again: ") != passphrase:
+        raise UserError("The two passphrases differ; nothing was created.")
+    return passphrase
+
+
+def open_vault(args: Namespace, *, read_only: bool = False) -> Vault:
+    from app.vault import Vault
+
+    return Vault.open(paths_of(args).vault, read_passphrase(args), read_only=read_only)

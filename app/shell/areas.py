@@ -1,0 +1,34 @@
+"""The areas the sidebar offers. An area appears here once its view exists.
+
+Views are named by import path and loaded only after unlocking, so the unlock
+dialog never pays for them.
+"""
+
+from __future__ import annotations
+
+import importlib
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class AreaSpec:
+    key: str
+    title: str
+    icon: str  # file under resources/icons/
+    view: str  # "module:Class", built as Class(context)
+    today_card: str = ""  # optional "module:Class" shown on the Today page
+
+    def load_view(self) -> Any:
+        return _load(self.view)
+
+    def load_today_card(self) -> Any | None:
+        return _load(self.today_card) if self.today_card else None
+
+
+def _load(target: str) -> Any:
+    module, _, name = target.partition(":")
+    return getattr(importlib.import_module(module), name)
+
+
+AREAS: tuple[AreaSpec, ...] = ()

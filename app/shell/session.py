@@ -1,0 +1,165 @@
+"""The life of one run: the vault gate, the main window, locking and quitting."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QByteArray, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+
+from app.clock import Clock
+from app.config import Config
+from app.paths import Paths
+from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY, AutoLock
+from app.shell.theme import apply_theme
+from app.shell.unlock import CreateDialog, UnlockDialog
+from app.widgets.tasks import TaskRunner
+
+# For benchmarks/startup.py: report when the first window is up, then quit.
+STARTUP_PROBE_ENV = "TEND_STARTUP_PROBE"
+
+
+class Session(QObject):
+    def __init__(
+        self,
+        paths: Paths,
+        config: Config,
+        clock: Clock | None = None,
+        tasks: TaskRunner | None = None,
+        autolock_poll_ms: int = 15_000,
+    ) -> None:
+        super().__init__()
+        self.paths, self.config = paths, config
+        self.clock = clock or Clock()
+        self.tasks = tasks or TaskRunner()
+        self.vault = None
+        self.window: QMainWindow | None = None
+        self.gate: QDialog | None = None
+        self.autolock = AutoLock(self.clock, autolock_poll_ms, self)
+        self.autolock.timed_out.connect(self.lock)
+
+    # -- the gate ------------------------------------------------------------------
+
+    def start(self) -> None:
+        self.show_gate()
+        if os.environ.get(STARTUP_PROBE_ENV):
+            QTimer.singleShot(0, self._probe)
+
+    def _probe(self) -> None:
+        sys.stdout.write("shown\n")
+        sys.stdout.flush()
+        QApplication.quit()
+
+    def show_gate(self) -> None:
+        if self.paths.vault.exists():
+            gate = UnlockDialog(self.paths.vault)
+            gate.unlocked.connect(self._opened)
+        else:
+            gate = CreateDialog(self.paths.vault)
+            gate.created.connect(self._opened)
+        gate.rejected.connect(self._gate_closed)
+        self.gate = gate
+        gate.show()
+        gate.raise_()
+        gate.activateWindow()
+
+    def _gate_closed(self) -> None:
+        if self.window is None:
+            QApplication.quit()
+
+    # -- unlocked ------------------------------------------------------------------
+
+    def _opened(self, vault) -> None:
+        from app.shell.window import MainWindow
+        from app.vault import Settings
+
+        self.gate = None
+        self.vault = vault
+        settings = Settings(vault)
+        window = MainWindow(
+            {"vault": vault, "settings": settings, "clock": self.clock, "tasks": self.tasks}
+        )
+        window.lock_requested.connect(self.lock)
+        window.settings_requested.connect(self.open_settings)
+        window.about_requested.connect(self.open_about)
+        window.closing.connect(self._window_closing)
+        if self.config.window_geometry:
+            window.restoreGeometry(QByteArray.fromBase64(self.config.window_geometry.encode()))
+        self.window = window
+        window.show()
+        self.autolock.set_minutes(settings.get(SETTING_KEY, DEFAULT_MINUTES))
+        self.autolock.start()
+
+    def lock(self) -> None:
+        """Save what is pending, destroy every view (and so its text), close the vault."""
+        window, self.window = self.window, None
+        if window is None:
+            return
+        self.autolock.stop()
+        window.closing.disconnect(self._window_closing)
+        window.flush_all()
+        self._remember_geometry(window)
+        for dialog in window.findChildren(QDialog):
+            dialog.reject()
+        window.close()
+        window.deleteLater()
+        self._close_vault()
+        self.show_gate()
+
+    def _window_closing(self) -> None:
+        self.autolock.stop()
+        if self.window is not None:
+            self._remember_geometry(self.window)
+        self.window = None
+        self._close_vault()
+        QApplication.quit()
+
+    def _close_vault(self) -> None:
+        vault, self.vault = self.vault, None
+        if vault is not None:
+            vault.close()
+
+    def _remember_geometry(self, window: QMainWindow) -> None:
+        self.config.window_geometry = bytes(window.saveGeometry().toBase64()).decode()
+        self._save_config()
+
+    def _save_config(self) -> None:
+        try:
+            self.paths.ensure_data_dir()
+            self.config.save(self.paths.config)
+        except OSError:
+            pass  # geometry and theme are conveniences; never block locking or quitting
+
+    # -- dialogs -------------------------------------------------------------------
+
+    def open_settings(self) -> None:
+        from app.shell.settings_dialog import SettingsDialog
+        from app.vault import Settings
+
+        if self.window is None or self.vault is None:
+            return
+        dialog = SettingsDialog(
+            self.vault,
+            Settings(self.vault),
+            self.tasks,
+            self.config.theme,
+            self.set_theme,
+            self.autolock.set_minutes,
+            self.window,
+        )
+        dialog.setModal(True)
+        dialog.show()
+
+    def set_theme(self, theme: str) -> None:
+        self.config.theme = theme
+        apply_theme(QApplication.instance(), theme)
+        self._save_config()
+
+    def open_about(self) -> None:
+        from app.shell.about import AboutDialog
+
+        if self.window is None:
+            return
+        dialog = AboutDialog(self.paths, self.window)
+        dialog.show()

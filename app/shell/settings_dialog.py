@@ -1,0 +1,127 @@
+"""Settings: auto-lock, colour scheme and the passphrase. Changes apply at once."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QGroupBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.config import THEMES
+from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY
+from app.vault import Settings, Vault, VaultError, WrongPassphrase
+from app.vault.passphrase import strength
+from app.widgets.forms import error_label, label, passphrase_field, show_error
+from app.widgets.tasks import TaskRunner
+
+
+class SettingsDialog(QDialog):
+    def __init__(
+        self,
+        vault: Vault,
+        settings: Settings,
+        tasks: TaskRunner,
+        theme: str,
+        on_theme: Callable[[str], None],
+        on_autolock: Callable[[int], None],
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings")
+        self.setMinimumWidth(460)
+        self._vault, self._settings, self._tasks = vault, settings, tasks
+        self._on_theme, self._on_autolock = on_theme, on_autolock
+        layout = QVBoxLayout(self)
+
+        general = QGroupBox("General")
+        form = QFormLayout(general)
+        self.autolock = QSpinBox()
+        self.autolock.setRange(0, 240)
+        self.autolock.setSuffix(" min")
+        self.autolock.setSpecialValueText("Never")
+        self.autolock.setAccessibleName("Lock after minutes of inactivity")
+        self.autolock.setValue(int(settings.get(SETTING_KEY, DEFAULT_MINUTES)))
+        self.autolock.valueChanged.connect(self._autolock_changed)
+        form.addRow("&Lock after", self.autolock)
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Colour scheme")
+        for key in THEMES:
+            self.theme.addItem(key.capitalize(), key)
+        self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
+        self.theme.currentIndexChanged.connect(lambda _: on_theme(self.theme.currentData()))
+        form.addRow("&Colour scheme", self.theme)
+        layout.addWidget(general)
+
+        secret = QGroupBox("Passphrase")
+        form = QFormLayout(secret)
+        self.current = passphrase_field("Current passphrase")
+        self.new = passphrase_field("New passphrase")
+        self.again = passphrase_field("New passphrase again")
+        self.strength = label("", "hint")
+        self.new.textChanged.connect(lambda text: self.strength.setText(strength(text).hint))
+        form.addRow("C&urrent", self.current)
+        form.addRow("&New", self.new)
+        form.addRow("", self.strength)
+        form.addRow("A&gain", self.again)
+        self.change = QPushButton("Change passphrase")
+        self.change.clicked.connect(self._change_passphrase)
+        form.addRow("", self.change)
+        self.message = error_label()
+        form.addRow(self.message)
+        self.status = label("", "hint")
+        self.status.setAccessibleName("Passphrase status")
+        form.addRow(self.status)
+        layout.addWidget(secret)
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _autolock_changed(self, minutes: int) -> None:
+        self._settings.set(SETTING_KEY, minutes)
+        self._on_autolock(minutes)
+
+    def _change_passphrase(self) -> None:
+        self.status.clear()
+        show_error(self.message, "")
+        if not self.current.text() or not self.new.text():
+            show_error(self.message, "Please fill in your current and your new passphrase.")
+            return
+        if self.new.text() != self.again.text():
+            show_error(self.message, "The two new passphrases differ. Please type them again.")
+            return
+        current, new = self.current.text(), self.new.text()
+        self.change.setEnabled(False)
+        self.status.setText("Re-encrypting your vault…")
+        QApplication.processEvents()
+        self._tasks.run(
+            lambda: self._vault.change_passphrase(current, new),
+            self._changed,
+            self._failed,
+        )
+
+    def _changed(self, _result: object) -> None:
+        for field in (self.current, self.new, self.again):
+            field.clear()
+        self.change.setEnabled(True)
+        self.status.setText("Your passphrase is changed. Use the new one from now on.")
+
+    def _failed(self, exc: Exception) -> None:
+        self.change.setEnabled(True)
+        self.status.clear()
+        if isinstance(exc, WrongPassphrase):
+            show_error(self.message, "Your current passphrase is not right; nothing changed.")
+        elif isinstance(exc, VaultError):
+            show_error(self.message, str(exc))
+        else:
+            raise exc  # a bug, not a condition a person can act on

@@ -1,0 +1,169 @@
+"""The main window: a sidebar of areas, one view at a time, and a lock always in reach."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QSizePolicy,
+    QStackedWidget,
+    QToolBar,
+    QWidget,
+)
+
+from app import APP_NAME, resources
+from app.context import AreaContext
+from app.shell.areas import AREAS, AreaSpec
+from app.shell.today import TodayPage
+
+TODAY = "today"
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(resources.path(f"icons/{name}")))
+
+
+class MainWindow(QMainWindow):
+    lock_requested = Signal()
+    settings_requested = Signal()
+    about_requested = Signal()
+    closing = Signal()
+
+    def __init__(
+        self,
+        context_args: dict[str, Any],
+        areas: Sequence[AreaSpec] = AREAS,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(APP_NAME)  # never anything the user wrote
+        self.resize(1100, 720)
+        self.context = AreaContext(open_area=self.open_area, **context_args)
+        self._areas = {spec.key: spec for spec in areas}
+        self._views: dict[str, QWidget] = {}
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Areas")
+        self.sidebar.setIconSize(QSize(20, 20))
+        self.sidebar.setFixedWidth(200)
+        self.stack = QStackedWidget()
+
+        self._add_page(TODAY, "Today", "today.svg", self._build_today())
+        for spec in areas:
+            self._add_page(spec.key, spec.title, spec.icon, None)
+        self.sidebar.currentRowChanged.connect(self._show_row)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.sidebar)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+        self._build_toolbar()
+        self.sidebar.setCurrentRow(0)
+
+    # -- building ------------------------------------------------------------------
+
+    def _build_today(self) -> QWidget:
+        cards = []
+        for spec in self._areas.values():
+            factory = spec.load_today_card()
+            if factory is not None:
+                cards.append(factory(self.context))
+        return TodayPage(self.context.clock, cards)
+
+    def _add_page(self, key: str, title: str, icon_name: str, view: QWidget | None) -> None:
+        item = QListWidgetItem(icon(icon_name), title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        item.setToolTip(f"{title} (Ctrl+{self.sidebar.count() + 1})")
+        self.sidebar.addItem(item)
+        if view is not None:
+            self._views[key] = view
+            self.stack.addWidget(view)
+
+    def _build_toolbar(self) -> None:
+        bar = QToolBar("Main")
+        bar.setMovable(False)
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
+        self.lock_action = self._action("&Lock", "lock.svg", "Ctrl+L", self.lock_requested.emit)
+        self.settings_action = self._action(
+            "&Settings",
+            "settings.svg",
+            QKeySequence.StandardKey.Preferences,
+            self.settings_requested.emit,
+        )
+        self.about_action = self._action(
+            "&About and privacy",
+            "about.svg",
+            QKeySequence.StandardKey.HelpContents,
+            self.about_requested.emit,
+        )
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bar.addWidget(spacer)
+        for action in (self.settings_action, self.about_action, self.lock_action):
+            bar.addAction(action)
+        self.toolbar = bar
+        for row in range(self.sidebar.count()):
+            jump = QAction(self)
+            jump.setShortcut(QKeySequence(f"Ctrl+{row + 1}"))
+            jump.triggered.connect(lambda _=False, r=row: self.sidebar.setCurrentRow(r))
+            self.addAction(jump)
+
+    def _action(self, text: str, icon_name: str, shortcut: Any, slot: Any) -> QAction:
+        action = QAction(icon(icon_name), text, self)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        action.triggered.connect(slot)
+        return action
+
+    # -- navigating ----------------------------------------------------------------
+
+    def current_key(self) -> str:
+        item = self.sidebar.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else TODAY
+
+    def view(self, key: str) -> QWidget:
+        """The area's view, built the first time it is needed."""
+        if key not in self._views:
+            view = self._areas[key].load_view()(self.context)
+            self._views[key] = view
+            self.stack.addWidget(view)
+        return self._views[key]
+
+    def open_area(self, key: str, **request: Any) -> QWidget:
+        for row in range(self.sidebar.count()):
+            if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.sidebar.setCurrentRow(row)
+        view = self.view(key)
+        if request and hasattr(view, "handle_request"):
+            view.handle_request(**request)
+        return view
+
+    def _show_row(self, row: int) -> None:
+        self.flush_all()  # switching away saves at once
+        key = self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
+        self.stack.setCurrentWidget(self.view(key))
+
+    # -- saving --------------------------------------------------------------------
+
+    def flush_all(self) -> None:
+        for view in self._views.values():
+            flush = getattr(view, "flush", None)
+            if flush is not None:
+                flush()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.flush_all()
+        self.closing.emit()
+        super().closeEvent(event)
