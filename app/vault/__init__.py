@@ -1,6 +1,7 @@
 """The encrypted vault. No Qt here: the layer contract in pyproject.toml checks it."""
 
 from app.vault.errors import (
+    CannotWrite,
     DamagedVault,
     DiskFull,
     EmptyPassphrase,
@@ -17,6 +18,7 @@ from app.vault.settings import Settings
 from app.vault.vault import Connection, Vault
 
 __all__ = [
+    "CannotWrite",
     "Connection",
     "DamagedVault",
     "DiskFull",

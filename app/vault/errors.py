@@ -50,6 +50,13 @@ class DiskFull(VaultError):
     message = "The disk is full, so Tend could not save. Free some space; nothing was lost."
 
 
+class CannotWrite(VaultError):
+    message = (
+        "Tend cannot write to its vault: the file is read-only or partly damaged. "
+        "What you saved before is safe."
+    )
+
+
 class VaultLocked(VaultError):
     message = "The vault is locked."
 
@@ -59,6 +66,7 @@ class PassphraseNotChanged(VaultError):
 
 
 # SQLite's primary result codes that a person can do something about.
+_SQLITE_READONLY = 8
 _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
 _SQLITE_NOTADB = 26
@@ -77,4 +85,6 @@ def translate(exc: BaseException) -> BaseException:
         return DiskFull()
     if primary in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
         return DamagedVault()
+    if primary == _SQLITE_READONLY:
+        return CannotWrite()
     return exc

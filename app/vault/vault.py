@@ -63,8 +63,8 @@ def _apply_pragmas(conn: Connection, cache_kib: int) -> None:
     conn.execute(f"PRAGMA cache_size = -{int(cache_kib)}")
 
 
-def _migrate(conn: Connection, start: int) -> None:
-    for version in range(start, LATEST):
+def _migrate(conn: Connection, start: int, stop: int = LATEST) -> None:
+    for version in range(start, stop):
         migration = MIGRATIONS[version]
         try:
             conn.executescript(
@@ -194,7 +194,8 @@ class Vault:
             try:
                 yield conn
             except BaseException:
-                conn.execute("ROLLBACK")
+                if conn.in_transaction:  # SQLite may already have rolled back itself
+                    conn.execute("ROLLBACK")
                 raise
             conn.execute("COMMIT")
         except sqlcipher.Error as exc:

@@ -1,0 +1,155 @@
+"""`tend` from the terminal, as a real process: exit codes and plain messages."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app import __version__
+from tests.conftest import PASSPHRASE
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def tend(
+    *args: str, passphrase: str | None = PASSPHRASE, stdin: str = ""
+) -> subprocess.CompletedProcess:
+    env = {k: v for k, v in os.environ.items() if k != "TEND_PASSPHRASE"}
+    if passphrase is not None:
+        env["TEND_PASSPHRASE"] = passphrase
+    return subprocess.run(
+        [sys.executable, "-m", "app", *args],
+        cwd=ROOT,
+        env=env,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.fixture
+def data_dir(tmp_path: Path) -> Path:
+    return tmp_path / "data"
+
+
+def test_version():
+    result = tend("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"tend {__version__}"
+
+
+def test_usage_error_exits_2():
+    result = tend("no-such-command")
+    assert result.returncode == 2
+    assert "usage:" in result.stderr
+
+
+def test_init_then_check(data_dir):
+    created = tend("--data-dir", str(data_dir), "init")
+    assert created.returncode == 0, created.stderr
+    assert (data_dir / "tend.db").is_file()
+    assert "cannot recover" in created.stdout or "recover" in created.stdout
+    checked = tend("check", "--data-dir", str(data_dir))
+    assert checked.returncode == 0, checked.stderr
+    assert "sound" in checked.stdout
+
+
+def test_init_refuses_to_overwrite(data_dir):
+    assert tend("--data-dir", str(data_dir), "init").returncode == 0
+    before = (data_dir / "tend.db").read_bytes()
+    again = tend("--data-dir", str(data_dir), "init", passphrase="other")
+    assert again.returncode == 1
+    assert "will not overwrite" in again.stderr
+    assert (data_dir / "tend.db").read_bytes() == before
+
+
+def test_check_with_wrong_passphrase(data_dir):
+    tend("--data-dir", str(data_dir), "init")
+    result = tend("--data-dir", str(data_dir), "check", passphrase="nope")
+    assert result.returncode == 1
+    assert "passphrase does not open" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_on_a_damaged_file(data_dir):
+    tend("--data-dir", str(data_dir), "init")
+    vault = data_dir / "tend.db"
+    vault.write_bytes(vault.read_bytes()[:5000])
+    result = tend("--data-dir", str(data_dir), "check")
+    assert result.returncode == 1
+    assert "damaged" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_check_with_no_vault(data_dir):
+    result = tend("--data-dir", str(data_dir), "check")
+    assert result.returncode == 1
+    assert "no Tend vault" in result.stderr
+
+
+def test_passphrase_file(data_dir, tmp_path):
+    secret = tmp_path / "secret.txt"
+    secret.write_text("from a file\n", encoding="utf-8")
+    assert (
+        tend(
+            "--data-dir", str(data_dir), "init", "--passphrase-file", str(secret), passphrase=None
+        ).returncode
+        == 0
+    )
+    ok = tend(
+        "check", "--data-dir", str(data_dir), "--passphrase-file", str(secret), passphrase=None
+    )
+    assert ok.returncode == 0, ok.stderr
+    missing = tend(
+        "check",
+        "--data-dir",
+        str(data_dir),
+        "--passphrase-file",
+        str(tmp_path / "nope"),
+        passphrase=None,
+    )
+    assert missing.returncode == 1
+    assert "Cannot read the passphrase file" in missing.stderr
+
+
+def test_no_passphrase_and_no_terminal(data_dir):
+    result = tend("--data-dir", str(data_dir), "init", passphrase=None)
+    assert result.returncode == 1
+    assert "TEND_PASSPHRASE" in result.stderr
+    assert not (data_dir / "tend.db").exists()
+
+
+def test_empty_passphrase_is_refused(data_dir):
+    result = tend("--data-dir", str(data_dir), "init", passphrase="")
+    assert result.returncode == 1
+    assert "enter a passphrase" in result.stderr
+    assert not (data_dir / "tend.db").exists()
+
+
+def test_headless_commands_import_no_qt(data_dir):
+    code = (
+        "import sys\n"
+        "from app.cli import main\n"
+        f"main(['--data-dir', {str(data_dir)!r}, 'init'])\n"
+        f"main(['--data-dir', {str(data_dir)!r}, 'check'])\n"
+        "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "print('no qt')\n"
+    )
+    env = dict(os.environ, TEND_PASSPHRASE=PASSPHRASE)
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "no qt" in result.stdout
