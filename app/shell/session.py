@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
@@ -11,9 +12,11 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
 from app.clock import Clock
 from app.config import Config
 from app.paths import Paths
+from app.shell.areas import AREAS, AreaSpec
 from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY, AutoLock
 from app.shell.theme import apply_theme
 from app.shell.unlock import CreateDialog, UnlockDialog
+from app.widgets.privacy import wipe_text
 from app.widgets.tasks import TaskRunner
 
 # For benchmarks/startup.py: report when the first window is up, then quit.
@@ -28,8 +31,10 @@ class Session(QObject):
         clock: Clock | None = None,
         tasks: TaskRunner | None = None,
         autolock_poll_ms: int = 15_000,
+        areas: Sequence[AreaSpec] = AREAS,
     ) -> None:
         super().__init__()
+        self.areas = areas
         self.paths, self.config = paths, config
         self.clock = clock or Clock()
         self.tasks = tasks or TaskRunner()
@@ -78,7 +83,8 @@ class Session(QObject):
         self.vault = vault
         settings = Settings(vault)
         window = MainWindow(
-            {"vault": vault, "settings": settings, "clock": self.clock, "tasks": self.tasks}
+            {"vault": vault, "settings": settings, "clock": self.clock, "tasks": self.tasks},
+            self.areas,
         )
         window.lock_requested.connect(self.lock)
         window.settings_requested.connect(self.open_settings)
@@ -103,8 +109,9 @@ class Session(QObject):
         for dialog in window.findChildren(QDialog):
             dialog.reject()
         window.close()
-        window.deleteLater()
         self._close_vault()
+        wipe_text(window)  # at once; the widgets themselves go at the next event loop turn
+        window.deleteLater()
         self.show_gate()
 
     def _window_closing(self) -> None:
