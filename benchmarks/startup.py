@@ -1,0 +1,115 @@
+"""Start-up figures for "The ground floor" (targets: dialog <= 0.5 s; unlock rest <= 100 ms).
+
+Run from the project root: .venv/bin/python benchmarks/startup.py
+"""
+
+from __future__ import annotations
+
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+RUNS = 10
+PASSPHRASE = "benchmark passphrase"
+
+BARE_QT = (
+    "import sys\n"
+    "from PySide6.QtCore import QTimer\n"
+    "from PySide6.QtWidgets import QApplication, QDialog\n"
+    "app = QApplication(sys.argv)\n"
+    "d = QDialog(); d.show()\n"
+    "def done():\n"
+    "    print('shown', flush=True); app.quit()\n"
+    "QTimer.singleShot(0, done)\n"
+    "app.exec()\n"
+)
+
+
+def time_until_shown(command: list[str], env: dict[str, str]) -> float:
+    start = time.perf_counter()
+    with subprocess.Popen(
+        command, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True
+    ) as proc:
+        line = proc.stdout.readline()
+        elapsed = time.perf_counter() - start
+        proc.wait(timeout=30)
+    if line.strip() != "shown":
+        raise SystemExit(f"the program did not report a shown window: {line!r}")
+    return elapsed
+
+
+def median_ms(samples: list[float]) -> str:
+    return f"{statistics.median(samples) * 1000:.0f} ms (min {min(samples) * 1000:.0f})"
+
+
+def main() -> None:
+    from app.vault import Vault
+    from app.vault.vault import _connect
+
+    env = dict(os.environ, TEND_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    with tempfile.TemporaryDirectory() as tmp:
+        data = Path(tmp) / "data"
+        data.mkdir(mode=0o700)
+        Vault.create(data / "tend.db", PASSPHRASE).close()
+
+        bare = [time_until_shown([sys.executable, "-c", BARE_QT], env) for _ in range(RUNS)]
+        tend = [
+            time_until_shown([sys.executable, "-m", "app", "--data-dir", str(data)], env)
+            for _ in range(RUNS)
+        ]
+        print(f"bare PySide6 dialog shown:        {median_ms(bare)}")
+        print(f"tend unlock dialog shown:         {median_ms(tend)}   target <= 500 ms")
+
+        # Unlock, in process: the key derivation alone, then everything else.
+        from app.clock import Clock
+        from app.shell.app import make_application
+        from app.shell.areas import AREAS
+        from app.shell.window import MainWindow
+        from app.vault import Settings
+        from app.widgets.tasks import TaskRunner
+
+        app = make_application()
+        kdf, opened, window_ms = [], [], []
+        for _ in range(RUNS):
+            t0 = time.perf_counter()
+            conn = _connect(data / "tend.db", PASSPHRASE)
+            conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
+            kdf.append(time.perf_counter() - t0)
+            conn.close()
+            t0 = time.perf_counter()
+            vault = Vault.open(data / "tend.db", PASSPHRASE)
+            opened.append(time.perf_counter() - t0)
+            t0 = time.perf_counter()
+            window = MainWindow(
+                {
+                    "vault": vault,
+                    "settings": Settings(vault),
+                    "clock": Clock(),
+                    "tasks": TaskRunner(),
+                },
+                AREAS,
+            )
+            window.show()
+            app.processEvents()
+            window_ms.append(time.perf_counter() - t0)
+            window.close()
+            window.deleteLater()
+            vault.close()
+        rest = [o - k + w for o, k, w in zip(opened, kdf, window_ms, strict=True)]
+        print(f"unlock: key derivation (PBKDF2):  {median_ms(kdf)}")
+        open_rest = [o - k for o, k in zip(opened, kdf, strict=True)]
+        print(f"unlock: vault open, rest:         {median_ms(open_rest)}")
+        print(f"unlock: main window shown:        {median_ms(window_ms)}")
+        print(f"unlock: everything but the KDF:   {median_ms(rest)}   target <= 100 ms")
+
+
+if __name__ == "__main__":
+    main()
