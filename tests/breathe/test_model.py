@@ -1,0 +1,271 @@
+"""Patterns, presets, custom-pattern checks, plans and content: plain unit tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from app import resources
+from app.breathe.model import (
+    CUE_SOUNDS,
+    END_SOUND,
+    MINUTE_CHOICES,
+    Pattern,
+    Phase,
+    PhaseKind,
+    SessionPlan,
+    Timings,
+    check_custom,
+    check_timings,
+    custom_pattern_id,
+    describe_timings,
+    flooded_guide,
+    parse_custom_pattern_id,
+    parse_cycles,
+    parse_minutes,
+    parse_tenths,
+    preset,
+    presets,
+)
+
+IN, HOLD, OUT, REST = PhaseKind.INHALE, PhaseKind.HOLD, PhaseKind.EXHALE, PhaseKind.REST
+
+
+def shape(pattern: Pattern) -> list[tuple[PhaseKind, int]]:
+    return [(phase.kind, phase.tenths) for phase in pattern.phases]
+
+
+def test_presets_have_the_timings_the_issue_asks_for():
+    assert shape(preset("box")) == [(IN, 40), (HOLD, 40), (OUT, 40), (REST, 40)]
+    assert shape(preset("4-7-8")) == [(IN, 40), (HOLD, 70), (OUT, 80)]
+    assert shape(preset("coherent")) == [(IN, 55), (OUT, 55)]
+    assert shape(preset("extended-exhale")) == [(IN, 40), (OUT, 60)]
+    sigh = shape(preset("sigh"))
+    assert [kind for kind, _ in sigh] == [IN, IN, OUT]
+    assert sigh[1][1] < sigh[0][1]  # the second in-breath is the short top-up
+    assert sigh[2][1] > sigh[0][1] + sigh[1][1]  # and the breath out is long
+
+
+def test_every_preset_is_described_warmly_and_has_unique_id():
+    ids = [pattern.id for pattern in presets()]
+    assert len(ids) == len(set(ids)) == 6
+    for pattern in presets():
+        assert pattern.name
+        assert pattern.summary
+        assert len(pattern.description) > 80
+        assert not pattern.is_custom
+        assert all(phase.label for phase in pattern.phases)
+
+
+def test_box_calls_its_second_pause_hold():
+    assert [phase.label for phase in preset("box").phases] == [
+        "Breathe in",
+        "Hold",
+        "Breathe out",
+        "Hold",
+    ]
+
+
+def test_unknown_preset_names_the_id():
+    with pytest.raises(KeyError, match="nope"):
+        preset("nope")
+
+
+def test_fullness_fills_on_inhale_and_empties_on_exhale():
+    assert preset("box").fullness_ranges == ((0, 1), (1, 1), (1, 0), (0, 0))
+    # A sigh's first breath in fills three quarters, the top-up the rest.
+    assert preset("sigh").fullness_ranges == ((0, 0.75), (0.75, 1), (1, 0))
+
+
+def test_fullness_treats_inhales_split_by_a_pause_as_one_filling():
+    pattern = Pattern(
+        "t", "t", (Phase(IN, 10), Phase(HOLD, 5), Phase(IN, 10), Phase(OUT, 40), Phase(REST, 0))
+    )
+    assert pattern.fullness_ranges == ((0, 0.5), (0.5, 0.5), (0.5, 1), (1, 0), (0, 0))
+
+
+# -- what a person types ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("typed", "tenths"),
+    [("4", 40), ("5.5", 55), (" 5,5 ", 55), ("0", 0), ("30", 300), ("0.1", 1), ("7.50", 75)],
+)
+def test_lengths_are_read_as_tenths(typed, tenths):
+    assert parse_tenths(typed) == (tenths, "")
+
+
+def test_numbers_from_a_spin_box_are_read_exactly():
+    assert parse_tenths(5.5) == (55, "")
+    assert parse_tenths(0.1 + 0.2)[0] is None  # 0.30000000000000004 is not tenths
+    assert parse_tenths(3) == (30, "")
+
+
+@pytest.mark.parametrize(
+    ("typed", "words"),
+    [
+        ("four", "number of seconds"),
+        ("", "use 0 to skip"),
+        ("nan", "number of seconds"),
+        ("inf", "number of seconds"),
+        ("1..2", "number of seconds"),
+        ("-1", "shorter than nothing"),
+        ("-0.5", "shorter than nothing"),
+        ("30.1", "30 seconds or less"),
+        ("1000", "30 seconds or less"),
+        ("5.55", "Tenths of a second"),
+        ("0.05", "Tenths of a second"),
+    ],
+)
+def test_bad_lengths_get_a_clear_message(typed, words):
+    tenths, message = parse_tenths(typed)
+    assert tenths is None
+    assert words in message
+
+
+def test_a_bool_is_not_a_length():
+    assert parse_tenths(True)[0] is None
+
+
+def valid_form(**changes):
+    form = {"inhale": "4", "hold_in": "4", "exhale": "4", "hold_out": "4"}
+    form.update(changes)
+    return form
+
+
+def test_a_valid_form_gives_timings():
+    checked = check_custom("  Evening   calm ", valid_form(hold_out="0", exhale="6.5"))
+    assert checked.ok
+    assert checked.name == "Evening calm"
+    assert checked.timings == Timings(40, 40, 65, 0)
+
+
+def test_each_bad_field_gets_its_own_message():
+    checked = check_custom("", valid_form(inhale="x", hold_in="-2", hold_out="31"))
+    assert not checked.ok
+    assert checked.timings is None
+    assert set(checked.errors) == {"name", "inhale", "hold_in", "hold_out"}
+    assert "name" in checked.errors["name"]
+
+
+def test_all_zero_is_explained_next_to_the_breaths():
+    checked = check_timings(valid_form(inhale="0", hold_in="0", exhale="0", hold_out="0"))
+    assert set(checked.errors) == {"inhale", "exhale"}
+    assert "All four steps are zero" in checked.errors["inhale"]
+
+
+def test_a_breath_needs_an_in_and_an_out_but_pauses_may_be_zero():
+    checked = check_timings(valid_form(inhale="0"))
+    assert set(checked.errors) == {"inhale"}
+    assert check_timings(valid_form(hold_in="0", hold_out="0")).ok
+
+
+def test_a_long_name_is_refused_without_quoting_it():
+    checked = check_custom("x" * 61, valid_form())
+    assert "60 characters" in checked.errors["name"]
+    assert "xxx" not in checked.errors["name"]
+
+
+def test_timings_refuse_impossible_values():
+    with pytest.raises(ValueError, match="0 to 300"):
+        Timings(40, 0, 301, 0)
+    with pytest.raises(ValueError, match="in and out"):
+        Timings(0, 10, 40, 0)
+
+
+def test_custom_pattern_keeps_zero_pauses_and_describes_itself():
+    pattern = Pattern.custom(7, "Mine", Timings(40, 0, 65, 20))
+    assert pattern.id == custom_pattern_id(7) == "custom:7"
+    assert pattern.is_custom
+    assert shape(pattern) == [(IN, 40), (HOLD, 0), (OUT, 65), (REST, 20)]
+    assert pattern.summary == "In 4, out 6.5, hold 2 (seconds)."
+    assert describe_timings(Timings(40, 40, 40, 40)) == "In 4, hold 4, out 4, hold 4 (seconds)."
+
+
+def test_custom_ids_parse_back():
+    assert parse_custom_pattern_id("custom:12") == 12
+    assert parse_custom_pattern_id("box") is None
+    assert parse_custom_pattern_id("custom:abc") is None
+
+
+# -- plans --------------------------------------------------------------------------
+
+
+def test_minutes_that_fit_whole_cycles_end_exactly_on_time():
+    plan = SessionPlan.for_minutes(preset("box"), 20)
+    assert plan.cycles == 75
+    assert plan.total_tenths == 12_000
+
+
+def test_minutes_mid_cycle_round_up_to_finish_the_breath():
+    plan = SessionPlan.for_minutes(preset("coherent"), 20)  # 11 s breaths
+    assert plan.cycles == 110  # 109.09 rounded up
+    assert plan.total_tenths == 12_100
+    assert plan.requested_tenths == 12_000
+
+
+def test_every_offered_length_makes_a_plan_for_every_preset():
+    for pattern in presets():
+        for minutes in MINUTE_CHOICES:
+            plan = SessionPlan.for_minutes(pattern, minutes)
+            extra = plan.total_tenths - minutes * 600
+            assert 0 <= extra < pattern.cycle_tenths
+
+
+def test_a_short_session_still_has_one_whole_breath():
+    plan = SessionPlan.for_minutes(Pattern.custom(1, "slow", Timings(300, 300, 300, 300)), 1)
+    assert plan.cycles == 1
+    assert plan.total_seconds == 120
+
+
+def test_cycles_plan():
+    plan = SessionPlan.for_cycles(preset("4-7-8"), 4)
+    assert plan.total_seconds == 76
+    with pytest.raises(ValueError, match="at least one"):
+        SessionPlan.for_cycles(preset("4-7-8"), 0)
+
+
+def test_custom_minutes_and_cycles_are_checked():
+    assert parse_minutes("7") == (7.0, "")
+    assert parse_minutes("2,5") == (2.5, "")
+    assert parse_minutes("0")[0] is None
+    assert parse_minutes("lots")[0] is None
+    assert parse_minutes("nan")[0] is None
+    assert "120 minutes" in parse_minutes("121")[1]
+    assert parse_cycles("10") == (10, "")
+    assert parse_cycles("0")[0] is None
+    assert parse_cycles("2.5")[0] is None
+    assert parse_cycles("501")[0] is None
+
+
+# -- content and sounds ----------------------------------------------------------------
+
+
+def test_flooded_guide_is_twenty_minutes_of_the_slow_pattern():
+    guide = flooded_guide()
+    plan = guide.plan()
+    assert plan.pattern.id == "soothe"
+    assert plan.total_seconds == 20 * 60  # whole breaths: it ends exactly on time
+    assert plan.pattern.cycle_seconds >= 10  # slow: six breaths a minute or fewer
+
+
+def test_flooded_guide_explains_the_break_in_one_sentence():
+    why = flooded_guide().why
+    assert "twenty minutes" in why
+    assert why.count(". ") == 0
+    assert why.endswith(".")
+    assert "\n" not in why
+
+
+def test_flooded_guide_offers_repair_phrases_in_turn():
+    guide = flooded_guide()
+    assert len(guide.repair_phrases) >= 3
+    assert len(set(guide.repair_phrases)) == len(guide.repair_phrases)
+    assert guide.repair_phrase(0) == guide.repair_phrases[0]
+    assert guide.repair_phrase(len(guide.repair_phrases)) == guide.repair_phrases[0]
+    assert guide.closing
+
+
+def test_every_cue_sound_is_a_resource():
+    for relative in {*CUE_SOUNDS.values(), END_SOUND}:
+        assert resources.path(relative).is_file()
+    assert set(CUE_SOUNDS) == set(PhaseKind)
