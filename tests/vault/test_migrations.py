@@ -10,18 +10,31 @@ from app.vault.vault import APPLICATION_ID, _apply_pragmas, _connect, _migrate
 from tests.conftest import PASSPHRASE
 
 # Rows to put in after each migration, as a person's data would be; checked afterwards.
-# When you append a migration, append its sample here: (insert statements, check query, expected).
-SAMPLES: dict[int, tuple[list[str], str, object]] = {
-    1: (
+# Keyed by the migration's description: (insert statements, check query, expected).
+SAMPLES: dict[str, tuple[list[str], str, object]] = {
+    "settings that may say something about the user": (
         ["INSERT INTO settings(key, value) VALUES ('autolock_minutes', '9')"],
         "SELECT value FROM settings WHERE key = 'autolock_minutes'",
         "9",
     ),
+    "breathe: custom breathing patterns and the session log": (
+        [
+            "INSERT INTO breathe_patterns VALUES (1, 'Evening', 40, 0, 60, 10)",
+            "INSERT INTO breathe_sessions VALUES (1, 'box', 'Box', '2026-01-02T09:00:00Z',"
+            " '2026-01-02', 60000, 61000, 1, 2, 4)",
+        ],
+        "SELECT name || ':' || (SELECT calm_after FROM breathe_sessions) FROM breathe_patterns",
+        "Evening:4",
+    ),
 }
 
 
+def sample(step: int) -> tuple[list[str], str, object]:
+    return SAMPLES[MIGRATIONS[step].description]
+
+
 def test_every_migration_has_a_sample():
-    assert set(SAMPLES) == set(range(1, LATEST + 1))
+    assert set(SAMPLES) == {m.description for m in MIGRATIONS}
 
 
 def build_vault_at(path, version: int) -> None:
@@ -31,7 +44,7 @@ def build_vault_at(path, version: int) -> None:
     _apply_pragmas(conn, 2048)
     for step in range(version):
         _migrate(conn, step, step + 1)
-        for statement in SAMPLES[step + 1][0]:
+        for statement in sample(step)[0]:
             conn.execute(statement)
     conn.close()
 
@@ -42,8 +55,8 @@ def test_migrates_from_every_earlier_version(tmp_path, version):
     build_vault_at(path, version)
     with Vault.open(path, PASSPHRASE) as vault:
         assert vault.version == LATEST
-        for step in range(1, version + 1):
-            _, query, expected = SAMPLES[step]
+        for step in range(version):
+            _, query, expected = sample(step)
             assert vault.connection.execute(query).fetchone()[0] == expected
         assert vault.integrity_problems() == []
 

@@ -154,7 +154,7 @@ def test_truncated_file_is_damaged(closed_vault):
 
 def test_damaged_page_is_reported_by_the_integrity_check(closed_vault):
     data = bytearray(closed_vault.read_bytes())
-    data[4096 * 5 + 200] ^= 0xFF  # flip a byte in the middle of a data page
+    data[len(data) - 4096 * 3 + 200] ^= 0xFF  # flip a byte in one of scratch's last pages
     closed_vault.write_bytes(bytes(data))
     with Vault.open(closed_vault, PASSPHRASE) as vault:
         problems = vault.integrity_problems()
