@@ -18,12 +18,18 @@ class AreaSpec:
     icon: str  # file under resources/icons/
     view: str  # "module:Class", built as Class(context)
     today_card: str = ""  # optional "module:Class" shown on the Today page
+    # Optional "module:function" called as function(context, parent) -> QAction, added to
+    # the window's toolbar so it is always in reach (e.g. Breathe's "I'm flooded").
+    toolbar_action: str = ""
 
     def load_view(self) -> Any:
         return _load(self.view)
 
     def load_today_card(self) -> Any | None:
         return _load(self.today_card) if self.today_card else None
+
+    def load_toolbar_action(self) -> Any | None:
+        return _load(self.toolbar_action) if self.toolbar_action else None
 
 
 def _load(target: str) -> Any:

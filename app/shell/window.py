@@ -108,6 +108,10 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.HelpContents,
             self.about_requested.emit,
         )
+        for spec in self._areas.values():
+            factory = spec.load_toolbar_action()
+            if factory is not None:
+                bar.addAction(factory(self.context, self))
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bar.addWidget(spacer)

@@ -1,5 +1,6 @@
 """A minimal area used by the shell tests: one text box that saves on flush()."""
 
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QPlainTextEdit, QVBoxLayout, QWidget
 
 from app.shell.areas import AreaSpec
@@ -21,4 +22,17 @@ class NoteView(QWidget):
         self.requests.append(request)
 
 
-NOTE_AREA = AreaSpec("note", "Notes", "today.svg", "tests.shell.note_area:NoteView")
+def jot_action(context, parent) -> QAction:
+    """A toolbar action that opens the note area with a request."""
+    action = QAction("Jot", parent)
+    action.triggered.connect(lambda: context.open_area("note", purpose="jot"))
+    return action
+
+
+NOTE_AREA = AreaSpec(
+    "note",
+    "Notes",
+    "today.svg",
+    "tests.shell.note_area:NoteView",
+    toolbar_action="tests.shell.note_area:jot_action",
+)

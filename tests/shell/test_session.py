@@ -123,6 +123,11 @@ def test_sidebar_lists_only_areas_that_exist(qtbot, session, existing_vault):
     sidebar = session.window.sidebar
     titles = [sidebar.item(i).text() for i in range(sidebar.count())]
     assert titles == ["Today", "Notes"]
+    jot = next(a for a in session.window.toolbar.actions() if a.text() == "Jot")
+    jot.trigger()
+    assert session.window.current_key() == "note"
+    assert session.window.view("note").requests == [{"purpose": "jot"}]
+    session.window.sidebar.setCurrentRow(0)
     assert session.window.current_key() == "today"
     qtbot.keyClick(session.window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
     assert session.window.current_key() == "note"
