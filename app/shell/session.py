@@ -94,6 +94,7 @@ class Session(QObject):
             window.restoreGeometry(QByteArray.fromBase64(self.config.window_geometry.encode()))
         self.window = window
         window.show()
+        window.activateWindow()  # keyboard focus moves from the closed dialog to here
         self.autolock.set_minutes(settings.get(SETTING_KEY, DEFAULT_MINUTES))
         self.autolock.start()
 
