@@ -29,6 +29,7 @@ from app.reflect.prompts import Prompt, PromptLibrary, pick_prompt
 from app.vault import Vault
 
 SEARCH_LIMIT = 50
+ANY = EntryFilter()  # no narrowing: every entry
 SNIPPET_TOKENS = 20
 
 _ENTRY_COLUMNS = (
@@ -300,13 +301,13 @@ class ReflectStore:
         ).fetchone()
         return None if row is None else _entry_from_row(row)
 
-    def count(self, flt: EntryFilter = EntryFilter()) -> int:
+    def count(self, flt: EntryFilter = ANY) -> int:
         where, params = _where(flt)
         return self._conn.execute(
             f"SELECT count(*) FROM reflect_entries e WHERE {where}", params
         ).fetchone()[0]
 
-    def window(self, offset: int, limit: int, flt: EntryFilter = EntryFilter()) -> list[EntryRow]:
+    def window(self, offset: int, limit: int, flt: EntryFilter = ANY) -> list[EntryRow]:
         """Rows ``offset`` .. ``offset + limit`` of the newest-first list, and nothing more."""
         where, params = _where(flt)
         # Walk the narrow date index to the window first, then read just those rows.
@@ -319,7 +320,7 @@ class ReflectStore:
         )
         return [_light_row(row) for row in rows]
 
-    def iter_rows(self, flt: EntryFilter = EntryFilter(), batch: int = 500) -> Iterator[EntryRow]:
+    def iter_rows(self, flt: EntryFilter = ANY, batch: int = 500) -> Iterator[EntryRow]:
         """Every matching row, newest first, fetched a batch at a time."""
         offset = 0
         while True:
@@ -329,7 +330,7 @@ class ReflectStore:
                 return
             offset += batch
 
-    def months(self, flt: EntryFilter = EntryFilter()) -> list[MonthGroup]:
+    def months(self, flt: EntryFilter = ANY) -> list[MonthGroup]:
         """The month headers of the newest-first list, with where each one starts."""
         where, params = _where(flt)
         rows = self._conn.execute(
@@ -344,7 +345,7 @@ class ReflectStore:
             offset += count
         return groups
 
-    def position(self, entry_id: int, flt: EntryFilter = EntryFilter()) -> int | None:
+    def position(self, entry_id: int, flt: EntryFilter = ANY) -> int | None:
         """Where an entry sits in the newest-first list, e.g. to select it after saving."""
         row = self._conn.execute(
             "SELECT entry_date FROM reflect_entries WHERE id = ?", (entry_id,)
@@ -378,7 +379,7 @@ class ReflectStore:
     # -- searching ---------------------------------------------------------------------
 
     def search(
-        self, text: str, flt: EntryFilter = EntryFilter(), limit: int = SEARCH_LIMIT
+        self, text: str, flt: EntryFilter = ANY, limit: int = SEARCH_LIMIT
     ) -> list[query.SearchHit]:
         """The best ``limit`` matches, ranked (bm25), with their matching words marked.
 
