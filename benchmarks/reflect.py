@@ -37,33 +37,40 @@ COMMON_WORD = "lighthouse"  # in about 10% of entries
 RARE_WORD = "marmalade"  # in about 20 entries
 READY_MARK = "built.ok"
 
-SUBJECTS = "I|we|you|my partner|she|he|they|my mother|our friend|the children".split("|")
-VERBS = (
+
+def _items(text: str, sep: str = "|") -> list[str]:
+    return text.split(sep)
+
+
+SUBJECTS = _items("I|we|you|my partner|she|he|they|my mother|our friend|the children")
+VERBS = _items(
     "talked about|argued over|laughed at|worried about|planned|forgot|remembered|"
     "apologised for|noticed|avoided|cooked|cleaned up|walked past|listened to|asked about|"
     "thought about|cried over|celebrated|postponed|finished"
-).split("|")
-OBJECTS = (
+)
+OBJECTS = _items(
     "the dishes|dinner|the weekend|money|her sister|his job|the garden|our holiday|"
     "the car|bedtime|the phone|an old photo|the rent|breakfast|the dog|a film|the move|"
     "his silence|my tone|the school run|the budget|a long walk|the leak in the roof|"
     "the birthday|a letter|the noise upstairs|a quiet evening|the argument on Sunday"
-).split("|")
-TAILS = (
+)
+TAILS = _items(
     "and it felt heavy|and I felt closer|but nobody said much|and I was defensive|"
     "and we both softened|which surprised me|and I wanted to leave the room|"
     "and I tried a gentle start|and it went better than last time|and I felt unseen|"
     "and I said sorry first|and then we made tea|and I took a breath|and it hurt"
-).split("|")
-EXTRA_WORDS = (
+)
+EXTRA_WORDS = _items(
     "patience kindness tired hopeful evening morning rain sunlight kitchen window "
     "listening repair breath anxious calm grateful distance warmth trust promise "
-    "honest quiet gentle stubborn fragile tender space boundary courage forgive"
-).split()
-TAGS = (
+    "honest quiet gentle stubborn fragile tender space boundary courage forgive",
+    " ",
+)
+TAGS = _items(
     "home work money family kids health sleep holiday friends in-laws chores sex "
-    "therapy repair gratitude conflict plans weekend phone food"
-).split()
+    "therapy repair gratitude conflict plans weekend phone food",
+    " ",
+)
 
 
 def make_entry(rng: random.Random, i: int, day: date, feelings: list[str]) -> Entry:
@@ -126,8 +133,10 @@ def build(path: Path, count: int) -> None:
         store.optimize_search()
         optimised = time.perf_counter() - began - built
     size = path.stat().st_size / 2**20
-    print(f"built {count:,} entries in {built:.1f} s (+ {optimised:.1f} s FTS optimize), "
-          f"{size:.0f} MiB")
+    print(
+        f"built {count:,} entries in {built:.1f} s (+ {optimised:.1f} s FTS optimize), "
+        f"{size:.0f} MiB"
+    )
 
 
 def ms(seconds: float) -> str:
@@ -152,7 +161,7 @@ def bench_search(path: Path, cache_sizes: list[int], runs: int) -> None:
             store = ReflectStore(vault)
             cells = []
             for word in (RARE_WORD, COMMON_WORD, EVERY_WORD, "lig*"):
-                first, median, hits = timed(lambda w=word: store.search(w, limit=50), runs)
+                first, median, hits = timed(lambda w=word, s=store: s.search(w, limit=50), runs)
                 cells.append(f"{ms(first)} /{ms(median)}")
             print(f"{cache_kib // 1024:>5} MiB  " + "  ".join(cells) + f"   ({len(hits)} hits)")
 
@@ -164,8 +173,10 @@ def bench_list_and_save(path: Path, runs: int) -> None:
         first, median, total = timed(store.count, runs)
         print(f"  count()                      first {ms(first)}  median {ms(median)}  ({total:,})")
         first, median, months = timed(store.months, runs)
-        print(f"  months()                     first {ms(first)}  median {ms(median)}  "
-              f"({len(months)} months)")
+        print(
+            f"  months()                     first {ms(first)}  median {ms(median)}  "
+            f"({len(months)} months)"
+        )
         for offset in (0, total // 2, max(0, total - 100)):
             first, median, _ = timed(lambda o=offset: store.window(o, 100), runs)
             print(f"  window({offset:>6}, 100)         first {ms(first)}  median {ms(median)}")
@@ -183,8 +194,10 @@ def bench_list_and_save(path: Path, runs: int) -> None:
             t = time.perf_counter()
             entry = store.update(entry)
             times.append(time.perf_counter() - t)
-        print(f"\nsave an edited entry ({len(entry.body):,} chars, synchronous=FULL, WAL): "
-              f"median {ms(statistics.median(times))}  max {ms(max(times))}")
+        print(
+            f"\nsave an edited entry ({len(entry.body):,} chars, synchronous=FULL, WAL): "
+            f"median {ms(statistics.median(times))}  max {ms(max(times))}"
+        )
 
 
 def bench_cli(path: Path, runs: int) -> None:
@@ -222,8 +235,10 @@ def bench_cli(path: Path, runs: int) -> None:
                 print(f"\n{label}: exit code {done.returncode}; skipped")
                 return
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"\n{label} {COMMON_WORD}: whole process median {ms(statistics.median(times))}"
-              f"  (peak RSS of a child {peak:.0f} MiB)")
+        print(
+            f"\n{label} {COMMON_WORD}: whole process median {ms(statistics.median(times))}"
+            f"  (peak RSS of a child {peak:.0f} MiB)"
+        )
     finally:
         os.unlink(pass_file)
 

@@ -196,7 +196,9 @@ def new_entry(today: date, kind: Kind = Kind.REFLECTION, **fields: object) -> En
 # -- display -------------------------------------------------------------------------
 
 TITLE_PREVIEW_CHARS = 80
-_MARKDOWN_LEAD = re.compile(r"^\s{0,3}(?:#{1,6}(?:\s+|$)|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)+")
+_MARKDOWN_LEAD = re.compile(
+    r"^\s{0,3}(?:#{1,6}(?:\s+|$)|>\s*|[-*+]\s+(?:\[[ xX]\]\s+)?|\d+[.)]\s+)+"
+)
 
 
 def first_line(body: str) -> str:

@@ -80,8 +80,6 @@ MIGRATIONS: tuple[Migration, ...] = (
             content = 'reflect_entries', content_rowid = 'id',
             tokenize = 'unicode61 remove_diacritics 2'
         );
-        -- A match in the title counts most, then tags and setback notes, then the body.
-        INSERT INTO reflect_fts(reflect_fts, rank) VALUES ('rank', 'bm25(4.0, 1.0, 2.0)');
 
         CREATE TRIGGER reflect_entries_fts_insert AFTER INSERT ON reflect_entries BEGIN
             INSERT INTO reflect_fts(rowid, title, body, search_notes)

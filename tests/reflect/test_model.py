@@ -37,7 +37,7 @@ def test_every_kind_and_pattern_has_words_for_the_view():
     assert set(KINDS) == set(Kind)
     assert set(PATTERN_LABELS) == set(Pattern) == set(PATTERN_HINTS)
     for info in KINDS.values():
-        assert info.label and info.blurb and info.placeholder and info.icon
+        assert all((info.label, info.blurb, info.placeholder, info.icon))
 
 
 def test_kinds_point_at_prompt_sets_that_exist():

@@ -47,7 +47,7 @@ def test_the_issue_s_themes_are_all_there():
 
 def test_every_set_is_complete_and_speaks_to_you():
     for prompt_set in load_library().sets:
-        assert prompt_set.title and prompt_set.intro
+        assert all((prompt_set.title, prompt_set.intro))
         assert isinstance(prompt_set.kind, Kind)
         assert prompt_set.template_prompts
         for prompt in prompt_set.prompts:

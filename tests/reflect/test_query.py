@@ -59,7 +59,7 @@ def test_nothing_searchable_gives_none(text):
 
 @pytest.mark.parametrize(
     "text",
-    ['"', '""""', "a\"b\"c\"", "((((", "**a**", "\x00", "a" * 5000, "x " * 500, "OR OR OR"],
+    ['"', '""""', 'a"b"c"', "((((", "**a**", "\x00", "a" * 5000, "x " * 500, "OR OR OR"],
 )
 def test_never_raises(text):
     result = to_fts_query(text)
