@@ -151,8 +151,13 @@ def _light_row(row: Sequence) -> EntryRow:
 
 def _hit(row: Sequence) -> query.SearchHit:
     light = _light_row(row)
-    title, marked_title, marked_snippet = row[7], row[8], row[9]
+    title, marked_title, marked_body, marked_notes = row[7:11]
     title_spans = query.spans(marked_title) if title else (query.Span(light.title, False),)
+    # The body's words, unless the match lies only in the tags or setback notes; a
+    # title match needs no snippet of its own, since the title is shown marked.
+    marked_snippet = marked_body
+    if query.MATCH_START not in marked_body and query.MATCH_START in marked_notes:
+        marked_snippet = marked_notes
     # A snippet is read as one line: fold the body's line breaks and indents.
     snippet = " ".join(marked_snippet.split())
     return query.SearchHit(light, title_spans, query.spans(snippet))
@@ -431,8 +436,8 @@ class ReflectStore:
         rows = self._conn.execute(
             f"SELECT {_ROW_COLUMNS}, e.title, "
             f"  highlight(reflect_fts, 0, '{start}', '{end}'), "
-            f"  snippet(reflect_fts, -1, '{start}', '{end}', '{query.ELLIPSIS}', "
-            f"{SNIPPET_TOKENS}) "
+            f"  snippet(reflect_fts, 1, '{start}', '{end}', '{query.ELLIPSIS}', {SNIPPET_TOKENS}), "
+            f"  snippet(reflect_fts, 2, '{start}', '{end}', '{query.ELLIPSIS}', {SNIPPET_TOKENS}) "
             f"FROM reflect_fts {_FTS_JOIN} "
             f"WHERE reflect_fts MATCH ? AND reflect_fts.rowid IN ({','.join('?' * len(ids))})",
             [expression, *ids],
