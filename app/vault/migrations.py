@@ -52,6 +52,94 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX breathe_sessions_by_day ON breathe_sessions (started_on);
         """,
     ),
+    Migration(
+        "reflect: journal entries, their tags and feelings, full-text search, prompt log",
+        """
+        CREATE TABLE reflect_entries (
+            id               INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: undo restores ids
+            kind             TEXT NOT NULL,
+            entry_date       TEXT NOT NULL,  -- YYYY-MM-DD
+            title            TEXT NOT NULL DEFAULT '',
+            body             TEXT NOT NULL DEFAULT '',
+            display_title    TEXT NOT NULL,  -- title or first line, so the list never reads bodies
+            mood             INTEGER CHECK (mood BETWEEN 1 AND 5),
+            closeness        INTEGER CHECK (closeness BETWEEN 1 AND 5),
+            feelings         TEXT NOT NULL DEFAULT '[]',  -- JSON list, in the order chosen
+            tags             TEXT NOT NULL DEFAULT '',  -- normalised tags, space separated
+            starred          INTEGER NOT NULL DEFAULT 0,
+            shareable        INTEGER NOT NULL DEFAULT 0,
+            prompt_id        TEXT,
+            has_setback      INTEGER NOT NULL DEFAULT 0,
+            setback_pattern  TEXT,
+            what_happened    TEXT NOT NULL DEFAULT '',
+            what_i_learned   TEXT NOT NULL DEFAULT '',
+            what_next        TEXT NOT NULL DEFAULT '',
+            repaired_on      TEXT,
+            how_repaired     TEXT NOT NULL DEFAULT '',
+            created_at       TEXT NOT NULL,
+            updated_at       TEXT NOT NULL,
+            -- Searchable text beyond title and body: tags and the setback's fields.
+            search_notes     TEXT GENERATED ALWAYS AS (
+                tags || ' ' || what_happened || ' ' || what_i_learned || ' '
+                || what_next || ' ' || how_repaired
+            ) VIRTUAL
+        ) STRICT;
+        -- The list's order, carrying the small columns filters test, so filtering and
+        -- counting never read the rows (and their long bodies) themselves.
+        CREATE INDEX reflect_entries_by_date
+            ON reflect_entries(entry_date DESC, id DESC, kind, mood, starred, shareable);
+        CREATE INDEX reflect_entries_by_kind ON reflect_entries(kind, entry_date DESC, id DESC);
+        CREATE INDEX reflect_entries_starred ON reflect_entries(entry_date DESC, id DESC)
+            WHERE starred = 1;
+
+        CREATE TABLE reflect_entry_tags (
+            tag      TEXT NOT NULL,
+            entry_id INTEGER NOT NULL REFERENCES reflect_entries(id) ON DELETE CASCADE,
+            PRIMARY KEY (tag, entry_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX reflect_entry_tags_by_entry ON reflect_entry_tags(entry_id);
+
+        CREATE TABLE reflect_entry_feelings (
+            feeling  TEXT NOT NULL,
+            entry_id INTEGER NOT NULL REFERENCES reflect_entries(id) ON DELETE CASCADE,
+            PRIMARY KEY (feeling, entry_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX reflect_entry_feelings_by_entry ON reflect_entry_feelings(entry_id);
+
+        CREATE VIRTUAL TABLE reflect_fts USING fts5(
+            title, body, search_notes,
+            content = 'reflect_entries', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2'
+        );
+
+        CREATE TRIGGER reflect_entries_fts_insert AFTER INSERT ON reflect_entries BEGIN
+            INSERT INTO reflect_fts(rowid, title, body, search_notes)
+            VALUES (new.id, new.title, new.body, new.search_notes);
+        END;
+        CREATE TRIGGER reflect_entries_fts_delete AFTER DELETE ON reflect_entries BEGIN
+            INSERT INTO reflect_fts(reflect_fts, rowid, title, body, search_notes)
+            VALUES ('delete', old.id, old.title, old.body, old.search_notes);
+        END;
+        -- Autosave rewrites entries often: re-index only when searchable text changed.
+        CREATE TRIGGER reflect_entries_fts_update AFTER UPDATE ON reflect_entries
+        WHEN old.title IS NOT new.title OR old.body IS NOT new.body
+            OR old.search_notes IS NOT new.search_notes
+        BEGIN
+            INSERT INTO reflect_fts(reflect_fts, rowid, title, body, search_notes)
+            VALUES ('delete', old.id, old.title, old.body, old.search_notes);
+            INSERT INTO reflect_fts(rowid, title, body, search_notes)
+            VALUES (new.id, new.title, new.body, new.search_notes);
+        END;
+
+        -- Which prompt was offered on which day, so none repeats before the set is used up.
+        CREATE TABLE reflect_prompt_log (
+            seq       INTEGER PRIMARY KEY,
+            day       TEXT NOT NULL,
+            prompt_id TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX reflect_prompt_log_by_day ON reflect_prompt_log(day, seq);
+        """,
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -26,6 +26,16 @@ SAMPLES: dict[str, tuple[list[str], str, object]] = {
         "SELECT name || ':' || (SELECT calm_after FROM breathe_sessions) FROM breathe_patterns",
         "Evening:4",
     ),
+    "reflect: journal entries, their tags and feelings, full-text search, prompt log": (
+        [
+            "INSERT INTO reflect_entries(kind, entry_date, title, body, display_title,"
+            " created_at, updated_at) VALUES ('reflection', '2026-01-02', '', 'We walked"
+            " by the river', 'We walked by the river', '2026-01-02T09:00', '2026-01-02T09:00')",
+        ],
+        "SELECT display_title FROM reflect_entries"
+        " WHERE id IN (SELECT rowid FROM reflect_fts WHERE reflect_fts MATCH 'river')",
+        "We walked by the river",
+    ),
 }
 
 

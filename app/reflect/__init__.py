@@ -1,0 +1,1 @@
+"""Reflect: guided, private journaling."""
