@@ -131,9 +131,9 @@ def check_listening(reply: str, partner_words: str = "") -> ListeningCheck:
     kinds = set(analysis.strength_kinds)
     paraphrase = "paraphrase" in kinds or _echoes(reply, partner_words)
     validation = "validation" in kinds
-    asks_plainly = any(
-        c in "?？؟" for c in reply
-    ) and not analysis.harsh  # an honest question, not "why are you so lazy?"
+    asks_plainly = (
+        any(c in "?？؟" for c in reply) and not analysis.harsh
+    )  # an honest question, not "why are you so lazy?"
     question = "curious_question" in kinds or asks_plainly
     rebuttals = [f for f in analysis.flags if f.kind == "rebuttal" or f.severity == HARSH]
     found = [

@@ -328,7 +328,7 @@ def _matches(reading: _Reading, groups: list[_Group], coach: _Coach):
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
     """Spans without surrounding spaces or trailing commas, so excerpts read cleanly."""
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:"):
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.!…"):
         end -= 1
     while start < end and text[start].isspace():
         start += 1
