@@ -14,6 +14,7 @@ How a text is read:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
@@ -36,6 +37,7 @@ _PLACEHOLDER = re.compile(r"@([a-z_]+)")
 _QUESTION_MARKS = frozenset("?？؟")
 _CLAUSE_BREAKS = ",;:—–"
 _NEGATION_REACH = 60  # characters before a match that negation may reach back over
+_CLAUSE_REACH = 160  # characters after a match that its clause is looked for in
 
 
 @dataclass(frozen=True)
@@ -267,6 +269,7 @@ class _Reading:
             end = start + len(body)
             self.sentences.append(_Sentence(start, end, body, is_question, is_request))
         self.quotes = self._quoted_stretches(plain)
+        self._quote_starts = [a for a, _ in self.quotes]
 
     @staticmethod
     def _quoted_stretches(plain: str) -> list[tuple[int, int]]:
@@ -281,7 +284,9 @@ class _Reading:
         return stretches
 
     def quoted(self, start: int) -> bool:
-        return any(a < start < b for a, b in self.quotes)
+        # Quoted stretches never overlap and come in order, so one bisect finds the candidate.
+        at = bisect_right(self._quote_starts, start) - 1
+        return at >= 0 and start < self.quotes[at][1] and start > self.quotes[at][0]
 
     def neighbours(self, index: int) -> str:
         low, high = max(0, index - 1), min(len(self.sentences), index + 2)
@@ -298,36 +303,41 @@ def _negated(coach: _Coach, sentence: _Sentence, offset: int) -> bool:
 
 def _clause_from(text: str, match: re.Match[str]) -> str:
     """From the match to the end of its clause: where a kinder reading shows itself."""
-    ends = [i for i in (text.find(mark, match.end()) for mark in _CLAUSE_BREAKS) if i >= 0]
-    return text[match.start() : min(ends, default=len(text))]
+    stop = match.end() + _CLAUSE_REACH
+    ends = [i for i in (text.find(m, match.end(), stop) for m in _CLAUSE_BREAKS) if i >= 0]
+    return text[match.start() : min(ends, default=stop)]
 
 
-def _matches(reading: _Reading, groups: list[_Group], coach: _Coach):
-    """Yield (rule, start, end) for every rule hit that survives its conditions."""
-    for index, sentence in enumerate(reading.sentences):
-        for group in groups:
-            for match in group.pattern.finditer(sentence.text):
-                rule = group.rules[match.lastgroup or ""]
-                start, end = sentence.start + match.start(), sentence.start + match.end()
-                if match.start() == match.end() or reading.quoted(start):
-                    continue
-                if rule.skip_in_request and sentence.is_request:
-                    continue
-                if rule.skip_in_question and sentence.is_question:
-                    continue
-                if rule.skip_if_negated and _negated(coach, sentence, match.start()):
-                    continue
-                if rule.unless and rule.unless.search(_clause_from(sentence.text, match)):
-                    continue
-                if rule.unless_sentence and rule.unless_sentence.search(sentence.text):
-                    continue
-                if rule.unless_nearby and rule.unless_nearby.search(reading.neighbours(index)):
-                    continue
-                yield rule, start, end
+def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
+    """Yield (rule, start, end) for each rule hit in one sentence that survives its conditions."""
+    sentence = reading.sentences[index]
+    for group in groups:
+        for match in group.pattern.finditer(sentence.text):
+            rule = group.rules[match.lastgroup or ""]
+            if match.start() == match.end():
+                continue
+            start, end = _trimmed(
+                reading.text, sentence.start + match.start(), sentence.start + match.end()
+            )
+            if start == end or reading.quoted(start):
+                continue
+            if rule.skip_in_request and sentence.is_request:
+                continue
+            if rule.skip_in_question and sentence.is_question:
+                continue
+            if rule.skip_if_negated and _negated(coach, sentence, match.start()):
+                continue
+            if rule.unless and rule.unless.search(_clause_from(sentence.text, match)):
+                continue
+            if rule.unless_sentence and rule.unless_sentence.search(sentence.text):
+                continue
+            if rule.unless_nearby and rule.unless_nearby.search(reading.neighbours(index)):
+                continue
+            yield rule, start, end
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
-    """Spans without surrounding spaces or trailing commas, so excerpts read cleanly."""
+    """Spans without surrounding spaces or closing punctuation, so excerpts read cleanly."""
     while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.!…"):
         end -= 1
     while start < end and text[start].isspace():
@@ -339,27 +349,11 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return a[0] < b[1] and b[0] < a[1]
 
 
-def _collect_flags(reading: _Reading, groups: list[_Group], coach: _Coach) -> list[Flag]:
-    flags: list[Flag] = []
-    for rule, start, end in _matches(reading, groups, coach):
-        start, end = _trimmed(reading.text, start, end)
-        flags.append(
-            Flag(
-                kind=rule.kind,
-                severity=rule.severity,
-                start=start,
-                end=end,
-                excerpt=reading.text[start:end],
-                why=rule.why,
-                suggestion=rule.suggestion,
-                rule=rule.id,
-            )
-        )
-    return _deduplicated(flags)
-
-
 def _deduplicated(flags: list[Flag]) -> list[Flag]:
-    """One flag per stretch: harsh before notes, and a note inside a harsh span is dropped."""
+    """One flag per stretch: harsh before notes, and a note inside a harsh span is dropped.
+
+    Called per sentence (no flag crosses one), so the pairwise check stays small.
+    """
     flags.sort(key=lambda f: (f.severity != HARSH, f.start, -(f.end - f.start)))
     kept: list[Flag] = []
     for flag in flags:
@@ -375,21 +369,32 @@ def _deduplicated(flags: list[Flag]) -> list[Flag]:
     return kept
 
 
-def _collect_strengths(reading: _Reading, coach: _Coach, flags: list[Flag]) -> list[Strength]:
-    harsh_spans = [(f.start, f.end) for f in flags if f.severity == HARSH]
-    found: list[Strength] = []
-    for rule, start, end in _matches(reading, coach.strength_groups, coach):
-        start, end = _trimmed(reading.text, start, end)
-        span = (start, end)
-        # "Thanks a lot" inside sarcasm is not appreciation.
-        if any(_overlaps(span, h) for h in harsh_spans):
-            continue
-        if any(s.kind == rule.kind and _overlaps(span, (s.start, s.end)) for s in found):
-            continue
-        excerpt = reading.text[start:end]
-        found.append(Strength(rule.kind, start, end, excerpt, coach.says[rule.kind]))
-    found.sort(key=lambda s: (s.start, s.end))
-    return found
+def _read(reading: _Reading, coach: _Coach, groups: list[_Group]):
+    """Flags and strengths, sentence by sentence."""
+    flags: list[Flag] = []
+    strengths: list[Strength] = []
+    for index in range(len(reading.sentences)):
+        found = [
+            Flag(r.kind, r.severity, s, e, reading.text[s:e], r.why, r.suggestion, r.id)
+            for r, s, e in _hits(reading, index, groups, coach)
+        ]
+        found = _deduplicated(found)
+        flags.extend(found)
+        harsh_spans = [(f.start, f.end) for f in found if f.severity == HARSH]
+        good: list[Strength] = []
+        for rule, start, end in _hits(reading, index, coach.strength_groups, coach):
+            span = (start, end)
+            # "Thanks a lot" inside sarcasm is not appreciation.
+            if any(_overlaps(span, h) for h in harsh_spans):
+                continue
+            if any(g.kind == rule.kind and _overlaps(span, (g.start, g.end)) for g in good):
+                continue
+            good.append(
+                Strength(rule.kind, start, end, reading.text[start:end], coach.says[rule.kind])
+            )
+        good.sort(key=lambda g: (g.start, g.end))
+        strengths.extend(good)
+    return flags, strengths
 
 
 def _score(coach: _Coach, flags: list[Flag], strengths: list[Strength]) -> int:
@@ -415,8 +420,7 @@ def analyze(text: str, *, extra: str | None = None) -> Analysis:
     coach = _coach()
     reading = _Reading(text, coach)
     groups = coach.flag_groups + (_extra_groups(extra) if extra else [])
-    flags = _collect_flags(reading, groups, coach)
-    strengths = _collect_strengths(reading, coach, flags)
+    flags, strengths = _read(reading, coach, groups)
     harsh = any(f.severity == HARSH for f in flags)
     return Analysis(text, harsh, _score(coach, flags, strengths), flags, strengths)
 
