@@ -15,7 +15,8 @@ def kinds(text: str) -> set[str]:
 def assert_spans_index_the_text(analysis: Analysis) -> None:
     for item in [*analysis.flags, *analysis.strengths]:
         assert analysis.text[item.start : item.end] == item.excerpt
-        assert item.excerpt.strip() == item.excerpt and item.excerpt
+        assert item.excerpt.strip() == item.excerpt
+        assert item.excerpt
 
 
 # -- the traps named in the issue -----------------------------------------------------
@@ -72,7 +73,9 @@ def test_each_pattern_is_named(text, kind):
     assert analysis.harsh
     assert analysis.primary_kind == kind
     flag = next(f for f in analysis.flags if f.kind == kind)
-    assert flag.severity == HARSH and flag.why and flag.suggestion
+    assert flag.severity == HARSH
+    assert flag.why
+    assert flag.suggestion
 
 
 @pytest.mark.parametrize(
@@ -125,7 +128,8 @@ def test_questions_and_requests_are_read_as_such():
 
 
 def test_praise_with_always_and_never_is_praise():
-    for text in ["You always make me laugh.", "You never fail to cheer me up.", "You never judge me."]:
+    praise = ["You always make me laugh.", "You never fail to cheer me up.", "You never judge me."]
+    for text in praise:
         assert not analyze(text).harsh, text
     assert analyze("You always judge me.").harsh
 
@@ -133,7 +137,8 @@ def test_praise_with_always_and_never_is_praise():
 def test_a_break_with_a_way_back_is_not_stonewalling():
     analysis = analyze("I don't want to talk about it right now. Can we come back to it tonight?")
     assert not analysis.harsh
-    assert "calm_break" in analyze("I need a break to calm down; let's talk in twenty minutes.").strength_kinds
+    pause = analyze("I need a break to calm down; let's talk in twenty minutes.")
+    assert "calm_break" in pause.strength_kinds
     assert analyze("I don't want to talk about it.").harsh
 
 
@@ -162,7 +167,8 @@ def test_sarcastic_thanks_is_not_counted_as_appreciation():
 def test_strengths_are_recognised_and_named_kindly(text, strength):
     analysis = analyze(text)
     found = [s for s in analysis.strengths if s.kind == strength]
-    assert found and found[0].says.startswith(("You", "That"))
+    assert found
+    assert found[0].says.startswith(("You", "That"))
     assert_spans_index_the_text(analysis)
 
 
@@ -173,7 +179,9 @@ def test_strengths_are_recognised_and_named_kindly(text, strength):
 def test_empty_and_blank_input(text):
     analysis = analyze(text)
     assert analysis.text == text
-    assert not analysis.harsh and analysis.flags == [] and analysis.strengths == []
+    assert not analysis.harsh
+    assert analysis.flags == []
+    assert analysis.strengths == []
     assert 0 <= analysis.score <= 100
 
 
@@ -218,7 +226,8 @@ def test_huge_input_is_read_whole_and_correctly():
     assert {f.kind for f in harsh} == {"criticism", "stonewalling"}
     assert_spans_index_the_text(analysis)
     last = harsh[-1]
-    assert last.end <= len(text) and text[last.start : last.end] == last.excerpt
+    assert last.end <= len(text)
+    assert text[last.start : last.end] == last.excerpt
 
 
 def test_one_enormous_sentence_without_punctuation():
@@ -262,7 +271,8 @@ def test_every_rule_explains_itself_and_names_a_known_kind():
     for rule in rules:
         assert rule["kind"] in set(HARSH_KINDS) | notes
         assert rule["severity"] == (HARSH if rule["kind"] in HARSH_KINDS else NOTE)
-        assert rule["why"].endswith(".") and rule["suggestion"]
+        assert rule["why"].endswith(".")
+        assert rule["suggestion"]
         assert rule["patterns"]
 
 
