@@ -41,6 +41,7 @@ _PLACEHOLDER = re.compile(r"@([a-z_]+)")
 _QUESTION_MARKS = frozenset("?？؟")
 _CLAUSE_BREAKS = ",;:—–"
 _NEGATION_REACH = 60  # characters before a match that negation may reach back over
+_CONJUNCTION = re.compile(r"\b(?:and|but|so|because|or|then|yet|plus)\b", re.IGNORECASE)
 _CLAUSE_REACH = 160  # characters after a match that its clause is looked for in
 
 
@@ -401,6 +402,8 @@ def _negated(coach: _Coach, sentence: _Sentence, offset: int) -> bool:
     cut = max(before.rfind(mark) for mark in _CLAUSE_BREAKS)
     if cut >= 0:
         before = before[cut + 1 :]
+    # "You never listen and you're pathetic": a negation in the last clause doesn't count.
+    before = _CONJUNCTION.split(before)[-1]
     return coach.negation.search(before) is not None
 
 
