@@ -43,6 +43,8 @@ _CLAUSE_BREAKS = ",;:—–"
 _NEGATION_REACH = 60  # characters before a match that negation may reach back over
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|because|or|then|yet|plus)\b", re.IGNORECASE)
 _CLAUSE_REACH = 160  # characters after a match that its clause is looked for in
+# Where a word begins: the only places a rule is tried.
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
 
 
 @dataclass(frozen=True)
@@ -125,16 +127,44 @@ class _Rule:
     skip_if_negated: bool
     skip_in_request: bool
     skip_in_question: bool
-    unless: re.Pattern[str] | None
-    unless_sentence: re.Pattern[str] | None
-    unless_nearby: re.Pattern[str] | None
+    unless: _Lazy | None
+    unless_sentence: _Lazy | None
+    unless_nearby: _Lazy | None
+
+
+class _Lazy:
+    """A pattern compiled on first use: a one-line `tend coach` compiles only what it needs."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.pattern.match(text, pos)
 
 
 @dataclass(frozen=True)
 class _Group:
-    """All rules of one kind in one alternation, so each sentence is scanned once per kind."""
+    """All rules of one kind, split by the letter their branches start with.
 
-    pattern: re.Pattern[str]
+    At each word start only the branches that can begin with its letter are tried;
+    the few branches that start with punctuation or anything at all are scanned
+    for in the usual way.
+    """
+
+    by_letter: dict[str, _Lazy]
+    anywhere: _Lazy | None
     rules: dict[str, _Rule]  # by named group
 
 
@@ -172,8 +202,8 @@ class _Compiler:
     def compile(self, pattern: str) -> re.Pattern[str]:
         return re.compile(self.expand(pattern), re.IGNORECASE)
 
-    def optional(self, pattern: str | None) -> re.Pattern[str] | None:
-        return self.compile(pattern) if pattern else None
+    def optional(self, pattern: str | None) -> _Lazy | None:
+        return _Lazy(self.expand(pattern)) if pattern else None
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
@@ -234,12 +264,14 @@ def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
     return None, False
 
 
-def _bucketed(branches: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
-    """One alternation that only tries, at each word start, the branches that can
-    start with that letter. Returns the pattern and a map from group name to rule name.
+def _bucketed(
+    branches: list[tuple[str, str]],
+) -> tuple[dict[str, _Lazy], _Lazy | None, dict[str, str]]:
+    """Sort branches by the letter they can start with (a branch may sit under several).
 
-    A plain alternation tries every branch at every character; bucketing by first
-    letter makes the coach several times faster on ordinary text.
+    Returns the per-letter patterns, the pattern for branches that may start
+    anywhere, and a map from each named group to its branch name. A plain
+    alternation would try every branch at every character; this is several times faster.
     """
     by_letter: dict[str, list[tuple[str, str]]] = {}
     anywhere: list[tuple[str, str]] = []
@@ -260,16 +292,8 @@ def _bucketed(branches: list[tuple[str, str]]) -> tuple[str, dict[str, str]]:
             parts.append(f"(?P<{alias}>{body})")
         return "|".join(parts)
 
-    buckets = [
-        f"(?=[{re.escape(ch)}])(?:{alternation(members)})"
-        for ch, members in sorted(by_letter.items())
-    ]
-    top = []
-    if buckets:
-        top.append(r"(?<!\w)(?:" + "|".join(buckets) + ")")
-    if anywhere:
-        top.append(alternation(anywhere))
-    return "|".join(top), names
+    letters = {ch: _Lazy(alternation(members)) for ch, members in by_letter.items()}
+    return letters, (_Lazy(alternation(anywhere)) if anywhere else None), names
 
 
 def _group_rules(compiler: _Compiler, rules: list[dict[str, Any]], prefix: str) -> list[_Group]:
@@ -297,9 +321,9 @@ def _group_rules(compiler: _Compiler, rules: list[dict[str, Any]], prefix: str) 
                 name = f"{prefix}_{kind}_{index}_{variant}"
                 branches.append((name, compiler.expand(pattern)))
                 named[name] = compiled
-        pattern, aliases = _bucketed(branches)
+        letters, anywhere, aliases = _bucketed(branches)
         rules_by_alias = {alias: named[name] for alias, name in aliases.items()}
-        groups.append(_Group(re.compile(pattern, re.IGNORECASE), rules_by_alias))
+        groups.append(_Group(letters, anywhere, rules_by_alias))
     return groups
 
 
@@ -308,8 +332,8 @@ class _Coach:
     flag_groups: list[_Group]
     strength_groups: list[_Group]
     says: dict[str, str]
-    negation: re.Pattern[str]
-    request: re.Pattern[str]
+    negation: _Lazy
+    request: _Lazy
     scoring: dict[str, int]
     compiler: _Compiler
 
@@ -328,8 +352,8 @@ def _coach() -> _Coach:
         flag_groups=_group_rules(compiler, rules["rule"], "f"),
         strength_groups=_group_rules(compiler, strength_rules, "s"),
         says=says,
-        negation=compiler.compile(lexicon["snippets"]["negation"]),
-        request=compiler.compile(lexicon["snippets"]["request_opening"]),
+        negation=_Lazy(compiler.expand(lexicon["snippets"]["negation"])),
+        request=_Lazy(compiler.expand(lexicon["snippets"]["request_opening"])),
         scoring=rules["scoring"],
         compiler=compiler,
     )
@@ -414,14 +438,32 @@ def _clause_from(text: str, match: re.Match[str]) -> str:
     return text[match.start() : min(ends, default=stop)]
 
 
+def _group_matches(group: _Group, text: str, starts: list[tuple[int, str]]):
+    """Non-overlapping matches of one group, leftmost first, as finditer would give."""
+    found = []
+    if group.anywhere is not None:
+        found = [m for m in group.anywhere.pattern.finditer(text) if m.end() > m.start()]
+    taken_until = -1
+    for pos, letter in starts:
+        bucket = group.by_letter.get(letter)
+        if bucket is None or pos < taken_until:
+            continue
+        match = bucket.match(text, pos)
+        if match is not None and match.end() > pos:
+            found.append(match)
+            taken_until = match.end()
+    if len(found) > 1:
+        found.sort(key=lambda m: m.start())
+    return found
+
+
 def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
     """Yield (rule, start, end) for each rule hit in one sentence that survives its conditions."""
     sentence = reading.sentences[index]
+    starts = [(m.start(), m.group().lower()) for m in _WORD_START.finditer(sentence.text)]
     for group in groups:
-        for match in group.pattern.finditer(sentence.text):
+        for match in _group_matches(group, sentence.text, starts):
             rule = group.rules[match.lastgroup or ""]
-            if match.start() == match.end():
-                continue
             start, end = _trimmed(
                 reading.text, sentence.start + match.start(), sentence.start + match.end()
             )
