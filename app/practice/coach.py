@@ -199,9 +199,6 @@ class _Compiler:
 
         return _PLACEHOLDER.sub(replace, pattern).replace(" ", r"\s+")
 
-    def compile(self, pattern: str) -> re.Pattern[str]:
-        return re.compile(self.expand(pattern), re.IGNORECASE)
-
     def optional(self, pattern: str | None) -> _Lazy | None:
         return _Lazy(self.expand(pattern)) if pattern else None
 
@@ -573,6 +570,22 @@ def analyze(text: str, *, extra: str | None = None) -> Analysis:
     return Analysis(text, harsh, _score(coach, flags, strengths), flags, strengths)
 
 
-def warm_up() -> None:
-    """Compile everything now (e.g. while a view opens) rather than on the first keystroke."""
-    _coach()
+def warm_up(*extra: str) -> int:
+    """Compile every pattern now (e.g. while a view opens) rather than on first use.
+
+    Also how tests prove that every pattern in the resources is valid, since patterns
+    are otherwise compiled lazily. Returns how many patterns were compiled.
+    """
+    coach = _coach()
+    groups = coach.flag_groups + coach.strength_groups
+    for resource in extra:
+        groups = groups + _extra_groups(resource)
+    lazies = [coach.negation, coach.request]
+    for group in groups:
+        lazies += list(group.by_letter.values())
+        lazies += [group.anywhere] if group.anywhere else []
+        for rule in group.rules.values():
+            lazies += [x for x in (rule.unless, rule.unless_sentence, rule.unless_nearby) if x]
+    for lazy in lazies:
+        lazy.pattern  # noqa: B018 - compiling is the point
+    return len(lazies)

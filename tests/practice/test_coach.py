@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app import resources
-from app.practice.coach import HARSH, HARSH_KINDS, NOTE, Analysis, analyze
+from app.practice.checks import APOLOGY_RULES, LISTENING_RULES
+from app.practice.coach import HARSH, HARSH_KINDS, NOTE, Analysis, analyze, warm_up
 
 
 def kinds(text: str) -> set[str]:
@@ -282,3 +283,8 @@ def test_feelings_from_the_shared_list_are_named():
         analysis = analyze(f"I felt {feeling}.")
         assert "feeling" in analysis.strength_kinds, feeling
         assert not analysis.harsh
+
+
+def test_every_pattern_in_the_resources_compiles():
+    # Patterns compile lazily in use; this makes a typo fail here, not in a person's hands.
+    assert warm_up(APOLOGY_RULES, LISTENING_RULES) > 50
