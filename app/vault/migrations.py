@@ -140,6 +140,27 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX reflect_prompt_log_by_day ON reflect_prompt_log(day, seq);
         """,
     ),
+    Migration(
+        "practise: saved attempts with their coach analysis, and starred repair phrases",
+        """
+        CREATE TABLE practice_attempts (
+            id          INTEGER PRIMARY KEY,
+            exercise    TEXT NOT NULL,
+            scenario_id TEXT,
+            text        TEXT NOT NULL,
+            analysis    TEXT NOT NULL,
+            score       INTEGER,
+            harsh       INTEGER NOT NULL DEFAULT 0,
+            created_at  TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX practice_attempts_by_time ON practice_attempts(created_at DESC, id DESC);
+
+        CREATE TABLE practice_favourites (
+            phrase_id  TEXT PRIMARY KEY,
+            starred_at TEXT NOT NULL
+        ) STRICT;
+        """,
+    ),
 )
 
 LATEST = len(MIGRATIONS)

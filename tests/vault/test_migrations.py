@@ -36,6 +36,15 @@ SAMPLES: dict[str, tuple[list[str], str, object]] = {
         " WHERE id IN (SELECT rowid FROM reflect_fts WHERE reflect_fts MATCH 'river')",
         "We walked by the river",
     ),
+    "practise: saved attempts with their coach analysis, and starred repair phrases": (
+        [
+            "INSERT INTO practice_attempts(exercise, text, analysis, score, harsh, created_at)"
+            " VALUES ('startup', 'When I noticed...', '{}', 88, 0, '2026-01-02T09:00:00Z')",
+            "INSERT INTO practice_favourites VALUES ('sorry-1', '2026-01-02T09:00:00Z')",
+        ],
+        "SELECT score || ':' || (SELECT phrase_id FROM practice_favourites) FROM practice_attempts",
+        "88:sorry-1",
+    ),
 }
 
 

@@ -1,0 +1,591 @@
+"""The coach: explainable rules that point at what may land badly, and why.
+
+Pure Python, no Qt, no network. Every word list, phrase pattern and message lives in
+resources/coach/*.toml; this module only compiles them (once) and applies them.
+
+How a text is read:
+- it is split into sentences, so questions, requests and negation are judged locally;
+- anything inside quotation marks is reported speech and is never flagged;
+- a rule may be switched off by negation before it ("I don't think you're lazy"),
+  by the sentence being a request ("Could we always hold hands?"), or by a kinder
+  context nearby ("I don't want to talk now; can we come back to it tonight?").
+"""
+
+from __future__ import annotations
+
+import re
+
+# Python's own regular-expression parser, to see which letter a pattern starts with.
+import re._constants as _sre_constants
+import re._parser as _sre
+from bisect import bisect_right
+from dataclasses import asdict, dataclass, field
+from functools import cache
+from typing import Any
+
+from app import resources
+
+HARSH_KINDS = ("contempt", "criticism", "defensiveness", "stonewalling")  # by priority
+HARSH = "harsh"
+NOTE = "note"
+
+# Curly apostrophes and quotes become straight ones, one character for one, so
+# patterns stay simple and every span still indexes the original text exactly.
+_STRAIGHTEN = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'"})
+_SENTENCE = re.compile(r"[^.!?…。！？؟\n]+(?:[.!?…。！？؟]+[\"'”»)\]]*)?")
+_QUOTED = re.compile(
+    r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”|„[^“”\n]{1,400}[“”]|«[^»\n]{1,400}»|「[^」\n]{1,400}」"
+    r"|(?<![\w'])'(?:[^'\n]|'(?=\w)){1,400}'(?!\w)"
+)
+_PLACEHOLDER = re.compile(r"@([a-z_]+)")
+_QUESTION_MARKS = frozenset("?？؟")
+_CLAUSE_BREAKS = ",;:—–"
+_NEGATION_REACH = 60  # characters before a match that negation may reach back over
+_CONJUNCTION = re.compile(r"\b(?:and|but|so|because|or|then|yet|plus)\b", re.IGNORECASE)
+_CLAUSE_REACH = 160  # characters after a match that its clause is looked for in
+# Where a word begins: the only places a rule is tried.
+_WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
+
+
+@dataclass(frozen=True)
+class Flag:
+    kind: str
+    severity: str  # "harsh" (one of the four patterns) or "note" (a softer point)
+    start: int
+    end: int
+    excerpt: str
+    why: str
+    suggestion: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class Strength:
+    kind: str
+    start: int
+    end: int
+    excerpt: str
+    says: str  # a kind sentence that names what the person did well
+
+
+@dataclass(frozen=True)
+class Analysis:
+    text: str
+    harsh: bool
+    score: int
+    flags: list[Flag] = field(default_factory=list)
+    strengths: list[Strength] = field(default_factory=list)
+
+    @property
+    def harsh_flags(self) -> list[Flag]:
+        return [f for f in self.flags if f.severity == HARSH]
+
+    @property
+    def notes(self) -> list[Flag]:
+        return [f for f in self.flags if f.severity == NOTE]
+
+    @property
+    def primary_kind(self) -> str | None:
+        """The most corrosive of the four patterns present, or None when gentle."""
+        present = {f.kind for f in self.harsh_flags}
+        return next((kind for kind in HARSH_KINDS if kind in present), None)
+
+    @property
+    def strength_kinds(self) -> list[str]:
+        return list(dict.fromkeys(s.kind for s in self.strengths))
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "harsh": self.harsh,
+            "score": self.score,
+            "flags": [asdict(f) for f in self.flags],
+            "strengths": [asdict(s) for s in self.strengths],
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Analysis:
+        return cls(
+            text=data["text"],
+            harsh=bool(data["harsh"]),
+            score=int(data["score"]),
+            flags=[Flag(**f) for f in data.get("flags", [])],
+            strengths=[Strength(**s) for s in data.get("strengths", [])],
+        )
+
+
+# -- compiling the resources -------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Rule:
+    id: str
+    kind: str
+    severity: str
+    why: str
+    suggestion: str
+    skip_if_negated: bool
+    skip_in_request: bool
+    skip_in_question: bool
+    unless: _Lazy | None
+    unless_sentence: _Lazy | None
+    unless_nearby: _Lazy | None
+
+
+class _Lazy:
+    """A pattern compiled on first use: a one-line `tend coach` compiles only what it needs."""
+
+    __slots__ = ("_compiled", "source")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self._compiled: re.Pattern[str] | None = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        if self._compiled is None:
+            self._compiled = re.compile(self.source, re.IGNORECASE)
+        return self._compiled
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+    def match(self, text: str, pos: int = 0) -> re.Match[str] | None:
+        return self.pattern.match(text, pos)
+
+
+@dataclass(frozen=True)
+class _Group:
+    """All rules of one kind, split by the letter their branches start with.
+
+    At each word start only the branches that can begin with its letter are tried;
+    the few branches that start with punctuation or anything at all are scanned
+    for in the usual way.
+    """
+
+    by_letter: dict[str, _Lazy]
+    anywhere: _Lazy | None
+    rules: dict[str, _Rule]  # by named group
+
+
+class _Compiler:
+    def __init__(self, lexicon: dict[str, Any], feelings: list[str]) -> None:
+        self._snippets: dict[str, str] = {}
+        words = dict(lexicon.get("words", {}))
+        words["feeling"] = feelings + list(words.get("feeling_extra", []))
+        for name, items in words.items():
+            self._snippets[name] = self._alternation(items)
+        for name, snippet in lexicon.get("snippets", {}).items():
+            self._snippets[name] = snippet
+        self._cache: dict[str, str] = {}
+
+    @staticmethod
+    def _alternation(items: list[str]) -> str:
+        escaped = []
+        for item in sorted(set(items), key=len, reverse=True):
+            word = re.escape(item.replace("’", "'")).replace(r"\ ", r"\s+")
+            escaped.append(word.replace("'", "'?"))
+        return "(?:" + "|".join(escaped) + ")"
+
+    def expand(self, pattern: str, depth: int = 0) -> str:
+        if depth > 5:
+            raise ValueError("coach lexicon snippets refer to each other in a loop")
+
+        def replace(match: re.Match[str]) -> str:
+            name = match.group(1)
+            if name not in self._snippets:
+                raise KeyError(f"coach pattern uses unknown placeholder @{name}")
+            return "(?:" + self.expand(self._snippets[name], depth + 1) + ")"
+
+        return _PLACEHOLDER.sub(replace, pattern).replace(" ", r"\s+")
+
+    def optional(self, pattern: str | None) -> _Lazy | None:
+        return _Lazy(self.expand(pattern)) if pattern else None
+
+
+def _first_chars(pattern: str) -> frozenset[str] | None:
+    """The lower-case letters a pattern can start with, or None if it could start anywhere.
+
+    Read from Python's own parse of the pattern; used only to bucket branches, so a
+    wrong "None" costs speed, never a match.
+    """
+    try:
+        chars, nullable = _first_of(_sre.parse(pattern, re.IGNORECASE))
+    except Exception:  # an unusual construct: fall back to trying it everywhere
+        return None
+    return None if chars is None or nullable else frozenset(chars)
+
+
+def _first_of(seq) -> tuple[set[str] | None, bool]:
+    chars: set[str] = set()
+    for op, av in seq:
+        first, nullable = _first_of_item(op, av)
+        if first is None:
+            return None, False
+        chars |= first
+        if not nullable:
+            return chars, False
+    return chars, True
+
+
+def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
+    c = _sre_constants
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return set(), True  # zero width: it constrains, but never consumes
+    if op is c.LITERAL:
+        return {chr(av).lower()}, False
+    if op is c.IN:
+        chars = set()
+        for kind, value in av:
+            if kind is c.LITERAL:
+                chars.add(chr(value).lower())
+            elif kind is c.RANGE and value[1] - value[0] < 64:
+                chars |= {chr(x).lower() for x in range(value[0], value[1] + 1)}
+            else:
+                return None, False
+        return chars, False
+    if op is c.SUBPATTERN:
+        return _first_of(av[-1])
+    if op is c.BRANCH:
+        chars, nullable = set(), False
+        for branch in av[1]:
+            first, empty = _first_of(branch)
+            if first is None:
+                return None, False
+            chars |= first
+            nullable = nullable or empty
+        return chars, nullable
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        first, empty = _first_of(av[2])
+        return first, empty or av[0] == 0
+    return None, False
+
+
+def _bucketed(
+    branches: list[tuple[str, str]],
+) -> tuple[dict[str, _Lazy], _Lazy | None, dict[str, str]]:
+    """Sort branches by the letter they can start with (a branch may sit under several).
+
+    Returns the per-letter patterns, the pattern for branches that may start
+    anywhere, and a map from each named group to its branch name. A plain
+    alternation would try every branch at every character; this is several times faster.
+    """
+    by_letter: dict[str, list[tuple[str, str]]] = {}
+    anywhere: list[tuple[str, str]] = []
+    for name, body in branches:
+        first = _first_chars(body)
+        if first is None or not all(ch.isalpha() for ch in first):
+            anywhere.append((name, body))
+            continue
+        for ch in first:
+            by_letter.setdefault(ch, []).append((name, body))
+    names: dict[str, str] = {}
+
+    def alternation(members: list[tuple[str, str]]) -> str:
+        parts = []
+        for name, body in members:
+            alias = f"{name}_{len(names)}"
+            names[alias] = name
+            parts.append(f"(?P<{alias}>{body})")
+        return "|".join(parts)
+
+    letters = {ch: _Lazy(alternation(members)) for ch, members in by_letter.items()}
+    return letters, (_Lazy(alternation(anywhere)) if anywhere else None), names
+
+
+def _group_rules(compiler: _Compiler, rules: list[dict[str, Any]], prefix: str) -> list[_Group]:
+    by_kind: dict[str, list[dict[str, Any]]] = {}
+    for rule in rules:
+        by_kind.setdefault(rule["kind"], []).append(rule)
+    groups = []
+    for kind, members in by_kind.items():
+        branches, named = [], {}
+        for index, rule in enumerate(members):
+            compiled = _Rule(
+                id=rule["id"],
+                kind=kind,
+                severity=rule.get("severity", HARSH),
+                why=rule.get("why", ""),
+                suggestion=rule.get("suggestion", ""),
+                skip_if_negated=rule.get("skip_if_negated", False),
+                skip_in_request=rule.get("skip_in_request", False),
+                skip_in_question=rule.get("skip_in_question", False),
+                unless=compiler.optional(rule.get("unless")),
+                unless_sentence=compiler.optional(rule.get("unless_sentence")),
+                unless_nearby=compiler.optional(rule.get("unless_nearby")),
+            )
+            for variant, pattern in enumerate(rule["patterns"]):
+                name = f"{prefix}_{kind}_{index}_{variant}"
+                branches.append((name, compiler.expand(pattern)))
+                named[name] = compiled
+        letters, anywhere, aliases = _bucketed(branches)
+        rules_by_alias = {alias: named[name] for alias, name in aliases.items()}
+        groups.append(_Group(letters, anywhere, rules_by_alias))
+    return groups
+
+
+@dataclass(frozen=True)
+class _Coach:
+    flag_groups: list[_Group]
+    strength_groups: list[_Group]
+    says: dict[str, str]
+    negation: _Lazy
+    request: _Lazy
+    scoring: dict[str, int]
+    compiler: _Compiler
+
+
+@cache
+def _coach() -> _Coach:
+    lexicon = resources.load_toml("coach/lexicon.toml")
+    families = resources.load_toml("feelings.toml")["family"]
+    feelings = [word for family in families for word in family["feelings"]]
+    compiler = _Compiler(lexicon, feelings)
+    rules = resources.load_toml("coach/rules.toml")
+    strengths = resources.load_toml("coach/strengths.toml")["strength"]
+    says = {s["kind"]: s["says"] for s in strengths}
+    strength_rules = [{**s, "severity": "strength"} for s in strengths]
+    return _Coach(
+        flag_groups=_group_rules(compiler, rules["rule"], "f"),
+        strength_groups=_group_rules(compiler, strength_rules, "s"),
+        says=says,
+        negation=_Lazy(compiler.expand(lexicon["snippets"]["negation"])),
+        request=_Lazy(compiler.expand(lexicon["snippets"]["request_opening"])),
+        scoring=rules["scoring"],
+        compiler=compiler,
+    )
+
+
+@cache
+def _extra_groups(resource: str) -> list[_Group]:
+    """Rule sets used by one exercise only (e.g. what undoes an apology)."""
+    coach = _coach()
+    return _group_rules(coach.compiler, resources.load_toml(resource)["rule"], "x")
+
+
+# -- reading a text ----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Sentence:
+    start: int
+    end: int
+    text: str  # straightened copy of the original slice
+    is_question: bool
+    is_request: bool
+
+
+class _Reading:
+    """A text split into sentences, with its quoted stretches marked."""
+
+    def __init__(self, text: str, coach: _Coach) -> None:
+        self.text = text
+        plain = text.translate(_STRAIGHTEN)
+        self.sentences: list[_Sentence] = []
+        for match in _SENTENCE.finditer(plain):
+            raw = match.group()
+            lead = len(raw) - len(raw.lstrip())
+            body = raw.strip()
+            if not body:
+                continue
+            start = match.start() + lead
+            is_question = any(c in _QUESTION_MARKS for c in body[-3:])
+            is_request = is_question and coach.request.match(body) is not None
+            end = start + len(body)
+            self.sentences.append(_Sentence(start, end, body, is_question, is_request))
+        self.quotes = self._quoted_stretches(plain)
+        self._quote_starts = [a for a, _ in self.quotes]
+
+    @staticmethod
+    def _quoted_stretches(plain: str) -> list[tuple[int, int]]:
+        stripped = plain.strip()
+        lead = len(plain) - len(plain.lstrip())
+        stretches = []
+        for match in _QUOTED.finditer(plain):
+            # A whole text in quotes is the person's own line, not reported speech.
+            if match.start() == lead and match.end() == lead + len(stripped):
+                continue
+            stretches.append((match.start(), match.end()))
+        return stretches
+
+    def quoted(self, start: int) -> bool:
+        # Quoted stretches never overlap and come in order, so one bisect finds the candidate.
+        at = bisect_right(self._quote_starts, start) - 1
+        return at >= 0 and start < self.quotes[at][1] and start > self.quotes[at][0]
+
+    def neighbours(self, index: int) -> str:
+        low, high = max(0, index - 1), min(len(self.sentences), index + 2)
+        return " ".join(s.text for s in self.sentences[low:high])
+
+
+def _negated(coach: _Coach, sentence: _Sentence, offset: int) -> bool:
+    before = sentence.text[max(0, offset - _NEGATION_REACH) : offset]
+    cut = max(before.rfind(mark) for mark in _CLAUSE_BREAKS)
+    if cut >= 0:
+        before = before[cut + 1 :]
+    # "You never listen and you're pathetic": a negation in the last clause doesn't count.
+    before = _CONJUNCTION.split(before)[-1]
+    return coach.negation.search(before) is not None
+
+
+def _clause_from(text: str, match: re.Match[str]) -> str:
+    """From the match to the end of its clause: where a kinder reading shows itself."""
+    stop = match.end() + _CLAUSE_REACH
+    ends = [i for i in (text.find(m, match.end(), stop) for m in _CLAUSE_BREAKS) if i >= 0]
+    return text[match.start() : min(ends, default=stop)]
+
+
+def _group_matches(group: _Group, text: str, starts: list[tuple[int, str]]):
+    """Non-overlapping matches of one group, leftmost first, as finditer would give."""
+    found = []
+    if group.anywhere is not None:
+        found = [m for m in group.anywhere.pattern.finditer(text) if m.end() > m.start()]
+    taken_until = -1
+    for pos, letter in starts:
+        bucket = group.by_letter.get(letter)
+        if bucket is None or pos < taken_until:
+            continue
+        match = bucket.match(text, pos)
+        if match is not None and match.end() > pos:
+            found.append(match)
+            taken_until = match.end()
+    if len(found) > 1:
+        found.sort(key=lambda m: m.start())
+    return found
+
+
+def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
+    """Yield (rule, start, end) for each rule hit in one sentence that survives its conditions."""
+    sentence = reading.sentences[index]
+    starts = [(m.start(), m.group().lower()) for m in _WORD_START.finditer(sentence.text)]
+    for group in groups:
+        for match in _group_matches(group, sentence.text, starts):
+            rule = group.rules[match.lastgroup or ""]
+            start, end = _trimmed(
+                reading.text, sentence.start + match.start(), sentence.start + match.end()
+            )
+            if start == end or reading.quoted(start):
+                continue
+            if rule.skip_in_request and sentence.is_request:
+                continue
+            if rule.skip_in_question and sentence.is_question:
+                continue
+            if rule.skip_if_negated and _negated(coach, sentence, match.start()):
+                continue
+            if rule.unless and rule.unless.search(_clause_from(sentence.text, match)):
+                continue
+            if rule.unless_sentence and rule.unless_sentence.search(sentence.text):
+                continue
+            if rule.unless_nearby and rule.unless_nearby.search(reading.neighbours(index)):
+                continue
+            yield rule, start, end
+
+
+def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
+    """Spans without surrounding spaces or closing punctuation, so excerpts read cleanly."""
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.!…"):
+        end -= 1
+    while start < end and text[start].isspace():
+        start += 1
+    return start, end
+
+
+def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    return a[0] < b[1] and b[0] < a[1]
+
+
+def _deduplicated(flags: list[Flag]) -> list[Flag]:
+    """One flag per stretch: harsh before notes, and a note inside a harsh span is dropped.
+
+    Called per sentence (no flag crosses one), so the pairwise check stays small.
+    """
+    flags.sort(key=lambda f: (f.severity != HARSH, f.start, -(f.end - f.start)))
+    kept: list[Flag] = []
+    for flag in flags:
+        span = (flag.start, flag.end)
+        clash = any(
+            _overlaps(span, (k.start, k.end))
+            and (k.kind == flag.kind or (k.severity == HARSH and flag.severity == NOTE))
+            for k in kept
+        )
+        if not clash:
+            kept.append(flag)
+    kept.sort(key=lambda f: (f.start, f.end))
+    return kept
+
+
+def _read(reading: _Reading, coach: _Coach, groups: list[_Group]):
+    """Flags and strengths, sentence by sentence."""
+    flags: list[Flag] = []
+    strengths: list[Strength] = []
+    for index in range(len(reading.sentences)):
+        found = [
+            Flag(r.kind, r.severity, s, e, reading.text[s:e], r.why, r.suggestion, r.id)
+            for r, s, e in _hits(reading, index, groups, coach)
+        ]
+        found = _deduplicated(found)
+        flags.extend(found)
+        harsh_spans = [(f.start, f.end) for f in found if f.severity == HARSH]
+        good: list[Strength] = []
+        for rule, start, end in _hits(reading, index, coach.strength_groups, coach):
+            span = (start, end)
+            # "Thanks a lot" inside sarcasm is not appreciation.
+            if any(_overlaps(span, h) for h in harsh_spans):
+                continue
+            if any(g.kind == rule.kind and _overlaps(span, (g.start, g.end)) for g in good):
+                continue
+            good.append(
+                Strength(rule.kind, start, end, reading.text[start:end], coach.says[rule.kind])
+            )
+        good.sort(key=lambda g: (g.start, g.end))
+        strengths.extend(good)
+    return flags, strengths
+
+
+def _score(coach: _Coach, flags: list[Flag], strengths: list[Strength]) -> int:
+    """0-100 gentleness: harsh texts stay below the midpoint, gentle ones at or above it."""
+    s = coach.scoring
+    harsh = [f for f in flags if f.severity == HARSH]
+    notes = len(flags) - len(harsh)
+    kinds = len({k.kind for k in strengths})
+    score = s["base"] + s["per_strength_kind"] * min(kinds, s["max_strength_kinds"])
+    score -= s["per_note"] * notes
+    if harsh:
+        score -= s["first_harsh"] + s["each_further_harsh"] * (len(harsh) - 1)
+        return max(0, min(score, s["harsh_ceiling"]))
+    return max(s["gentle_floor"], min(score, 100))
+
+
+def analyze(text: str, *, extra: str | None = None) -> Analysis:
+    """Read a text and say what may land badly, what is kind, and how gentle it is.
+
+    ``extra`` names an additional rule file under resources/ used by one exercise
+    (for example ``"coach/apology.toml"``).
+    """
+    coach = _coach()
+    reading = _Reading(text, coach)
+    groups = coach.flag_groups + (_extra_groups(extra) if extra else [])
+    flags, strengths = _read(reading, coach, groups)
+    harsh = any(f.severity == HARSH for f in flags)
+    return Analysis(text, harsh, _score(coach, flags, strengths), flags, strengths)
+
+
+def warm_up(*extra: str) -> int:
+    """Compile every pattern now (e.g. while a view opens) rather than on first use.
+
+    Also how tests prove that every pattern in the resources is valid, since patterns
+    are otherwise compiled lazily. Returns how many patterns were compiled.
+    """
+    coach = _coach()
+    groups = coach.flag_groups + coach.strength_groups
+    for resource in extra:
+        groups = groups + _extra_groups(resource)
+    lazies = [coach.negation, coach.request]
+    for group in groups:
+        lazies += list(group.by_letter.values())
+        lazies += [group.anywhere] if group.anywhere else []
+        for rule in group.rules.values():
+            lazies += [x for x in (rule.unless, rule.unless_sentence, rule.unless_nearby) if x]
+    for lazy in lazies:
+        lazy.pattern  # noqa: B018 - compiling is the point
+    return len(lazies)

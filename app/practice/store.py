@@ -1,0 +1,116 @@
+"""Practise's SQL: saved attempts and starred repair phrases, through the vault."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, datetime
+
+from app.practice.model import Attempt, ExerciseKind
+from app.vault import Vault
+
+_COLUMNS = "id, exercise, scenario_id, text, analysis, created_at"
+
+
+def _stamp(when: datetime) -> str:
+    """UTC, so text order is time order whatever the offset was when it was saved."""
+    return (when.astimezone(UTC) if when.tzinfo else when).isoformat()
+
+
+def _attempt(row: tuple) -> Attempt:
+    attempt_id, exercise, scenario_id, text, analysis, created_at = row
+    return Attempt(
+        id=attempt_id,
+        exercise=ExerciseKind(exercise),
+        text=text,
+        scenario_id=scenario_id,
+        analysis=json.loads(analysis),
+        created_at=datetime.fromisoformat(created_at),
+    )
+
+
+class PracticeStore:
+    def __init__(self, vault: Vault) -> None:
+        self._vault = vault
+
+    # -- attempts --------------------------------------------------------------------
+
+    def save_attempt(self, attempt: Attempt) -> Attempt:
+        """Store a new attempt; returns it with its id."""
+        with self._vault.transaction() as conn:
+            cursor = conn.execute(
+                "INSERT INTO practice_attempts"
+                " (exercise, scenario_id, text, analysis, score, harsh, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (
+                    attempt.exercise.value,
+                    attempt.scenario_id,
+                    attempt.text,
+                    json.dumps(attempt.analysis, ensure_ascii=False),
+                    attempt.score,
+                    int(attempt.harsh),
+                    _stamp(attempt.created_at),
+                ),
+            )
+            new_id = cursor.lastrowid
+        return Attempt(
+            attempt.exercise,
+            attempt.text,
+            attempt.created_at,
+            attempt.scenario_id,
+            attempt.analysis,
+            id=new_id,
+        )
+
+    def history(
+        self, *, exercise: ExerciseKind | None = None, limit: int | None = None
+    ) -> list[Attempt]:
+        """Attempts, newest first; optionally of one exercise only."""
+        sql = f"SELECT {_COLUMNS} FROM practice_attempts"
+        params: list[object] = []
+        if exercise is not None:
+            sql += " WHERE exercise = ?"
+            params.append(exercise.value)
+        sql += " ORDER BY created_at DESC, id DESC"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [_attempt(row) for row in self._vault.connection.execute(sql, params)]
+
+    def attempt(self, attempt_id: int) -> Attempt | None:
+        row = self._vault.connection.execute(
+            f"SELECT {_COLUMNS} FROM practice_attempts WHERE id = ?", (attempt_id,)
+        ).fetchone()
+        return None if row is None else _attempt(row)
+
+    def delete_attempt(self, attempt_id: int) -> bool:
+        """Delete one attempt; False if there was none with that id."""
+        with self._vault.transaction() as conn:
+            cursor = conn.execute("DELETE FROM practice_attempts WHERE id = ?", (attempt_id,))
+        return cursor.rowcount > 0
+
+    # -- favourite repair phrases ----------------------------------------------------
+
+    def star(self, phrase_id: str, when: datetime) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute(
+                "INSERT INTO practice_favourites (phrase_id, starred_at) VALUES (?, ?)"
+                " ON CONFLICT(phrase_id) DO NOTHING",
+                (phrase_id, _stamp(when)),
+            )
+
+    def unstar(self, phrase_id: str) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute("DELETE FROM practice_favourites WHERE phrase_id = ?", (phrase_id,))
+
+    def favourites(self) -> list[str]:
+        """Starred phrase ids, most recently starred first."""
+        rows = self._vault.connection.execute(
+            "SELECT phrase_id FROM practice_favourites ORDER BY starred_at DESC, rowid DESC"
+        )
+        return [row[0] for row in rows]
+
+    def is_starred(self, phrase_id: str) -> bool:
+        row = self._vault.connection.execute(
+            "SELECT 1 FROM practice_favourites WHERE phrase_id = ?", (phrase_id,)
+        ).fetchone()
+        return row is not None

@@ -1,0 +1,94 @@
+"""`tend coach` from the terminal: text and JSON, one line or many, nothing heavy imported."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from app.practice import cli
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def _parse(*argv: str) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="tend")
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--data-dir")
+    common.add_argument("--passphrase-file")
+    cli.register(parser.add_subparsers(dest="command"), common)
+    return parser.parse_args(["coach", *argv])
+
+
+def test_readable_output(capsys):
+    args = _parse("You never listen.", "Whatever.")
+    assert args.run(args) == 0
+    out = capsys.readouterr().out
+    assert "Some of this may land as criticism and stonewalling." in out
+    assert '"You never listen" (may land as criticism)' in out
+    assert "Why: " in out
+    assert "Try: " in out
+
+
+def test_json_for_one_text_joins_the_words(capsys):
+    args = _parse("--json", "You", "never", "listen")
+    assert args.run(args) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["text"] == "You never listen"
+    assert result["harsh"] is True
+    assert 0 <= result["score"] < 50
+    flag = result["flags"][0]
+    assert {"kind", "start", "end", "excerpt", "why", "suggestion"} <= set(flag)
+    assert result["text"][flag["start"] : flag["end"]] == flag["excerpt"]
+
+
+def test_json_lines_from_stdin(capsys, monkeypatch):
+    lines = ["You never listen.", "", "I miss you. Could we walk tonight?", "Ты 😢 你好"]
+    monkeypatch.setattr(sys, "stdin", io.StringIO("\n".join(lines) + "\n"))
+    args = _parse("--json", "-")
+    assert args.run(args) == 0
+    results = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [r["text"] for r in results] == lines
+    assert [r["harsh"] for r in results] == [True, False, False, False]
+
+
+def test_no_vault_and_no_passphrase_are_needed(capsys, tmp_path):
+    args = _parse("--data-dir", str(tmp_path / "nowhere"), "--json", "hello")
+    assert args.run(args) == 0
+    assert json.loads(capsys.readouterr().out)["harsh"] is False
+    assert not (tmp_path / "nowhere").exists()
+
+
+def test_text_is_required():
+    with pytest.raises(SystemExit):
+        _parse("--json")
+
+
+def test_a_real_process_imports_neither_qt_nor_the_database():
+    script = (
+        "import argparse, json, sys\n"
+        "from app.practice import cli\n"
+        "p = argparse.ArgumentParser(); c = argparse.ArgumentParser(add_help=False)\n"
+        "cli.register(p.add_subparsers(), c)\n"
+        "a = p.parse_args(['coach', '--json', '-']); code = a.run(a)\n"
+        "heavy = [m for m in ('PySide6', 'sqlcipher3', 'app.vault') if m in sys.modules]\n"
+        "print(json.dumps({'code': code, 'heavy': heavy}))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        input="You never listen.\nI love you.\n",
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        cwd=ROOT,
+        timeout=30,
+        check=True,
+    )
+    *results, report = done.stdout.splitlines()
+    assert [json.loads(r)["harsh"] for r in results] == [True, False]
+    assert json.loads(report) == {"code": 0, "heavy": []}

@@ -1,0 +1,113 @@
+"""Saved attempts and favourite phrases, against a real encrypted vault."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from app.practice.coach import Analysis, analyze
+from app.practice.model import Attempt, ExerciseKind
+from app.practice.store import PracticeStore
+from app.vault import Vault
+from app.vault.migrations import LATEST, MIGRATIONS
+from tests.conftest import PASSPHRASE
+
+
+def _attempt(clock, text: str, exercise=ExerciseKind.REWRITE, scenario_id="chores-dishes"):
+    return Attempt(exercise, text, clock.now(), scenario_id, analyze(text).to_dict())
+
+
+def test_save_and_reopen_an_attempt_with_its_analysis(vault, clock):
+    store = PracticeStore(vault)
+    saved = store.save_attempt(_attempt(clock, "You never listen. Can we start over?"))
+    assert saved.id is not None
+    again = store.attempt(saved.id)
+    assert again == saved
+    analysis = Analysis.from_dict(again.analysis)
+    assert analysis.primary_kind == "criticism"
+    assert "repair" in analysis.strength_kinds
+
+
+def test_history_is_newest_first_and_filterable(vault, clock):
+    store = PracticeStore(vault)
+    first = store.save_attempt(_attempt(clock, "first"))
+    clock.advance(60)
+    second = store.save_attempt(_attempt(clock, "second", ExerciseKind.INSIGHT, None))
+    clock.advance(60)
+    third = store.save_attempt(_attempt(clock, "third"))
+    assert [a.id for a in store.history()] == [third.id, second.id, first.id]
+    assert [a.id for a in store.history(exercise=ExerciseKind.REWRITE)] == [third.id, first.id]
+    assert [a.id for a in store.history(limit=1)] == [third.id]
+
+
+def test_history_orders_by_moment_across_time_zone_changes(vault, clock):
+    store = PracticeStore(vault)
+    earlier = clock.now()
+    later_elsewhere = (earlier + timedelta(minutes=5)).astimezone(
+        __import__("datetime").timezone(timedelta(hours=-10))
+    )
+    a = store.save_attempt(Attempt(ExerciseKind.STARTUP, "a", earlier))
+    b = store.save_attempt(Attempt(ExerciseKind.STARTUP, "b", later_elsewhere))
+    assert [x.id for x in store.history()] == [b.id, a.id]
+    assert store.attempt(b.id).created_at == later_elsewhere
+
+
+def test_delete_an_attempt(vault, clock):
+    store = PracticeStore(vault)
+    keep = store.save_attempt(_attempt(clock, "keep"))
+    drop = store.save_attempt(_attempt(clock, "drop"))
+    assert store.delete_attempt(drop.id)
+    assert not store.delete_attempt(drop.id)
+    assert store.attempt(drop.id) is None
+    assert [a.id for a in store.history()] == [keep.id]
+
+
+def test_attempts_survive_locking_and_other_scripts(vault, clock, paths):
+    store = PracticeStore(vault)
+    text = "Ты никогда меня не слушаешь 😢 — 你好"
+    saved = store.save_attempt(_attempt(clock, text))
+    vault.close()
+    with Vault.open(paths.vault, PASSPHRASE) as reopened:
+        again = PracticeStore(reopened).attempt(saved.id)
+    assert again.text == text
+    assert again.analysis["text"] == text
+
+
+def test_the_text_is_not_in_the_file_in_plain(vault, clock, paths):
+    PracticeStore(vault).save_attempt(_attempt(clock, "a very private sentence about Sam"))
+    vault.close()
+    assert b"private sentence" not in paths.vault.read_bytes()
+
+
+def test_star_and_unstar_repair_phrases(vault, clock):
+    store = PracticeStore(vault)
+    store.star("calm_down.1", clock.now())
+    clock.advance(5)
+    store.star("appreciate.2", clock.now())
+    store.star("calm_down.1", clock.now())  # starring twice keeps the first moment
+    assert store.favourites() == ["appreciate.2", "calm_down.1"]
+    assert store.is_starred("calm_down.1")
+    store.unstar("calm_down.1")
+    store.unstar("calm_down.1")
+    assert store.favourites() == ["appreciate.2"]
+    assert not store.is_starred("calm_down.1")
+
+
+def test_the_practice_migration_is_the_last_and_upgrades_a_vault_with_data(paths):
+    assert "practise" in MIGRATIONS[-1].description
+    assert "practice_attempts" in MIGRATIONS[-1].sql
+    paths.ensure_data_dir()
+    practice_index = next(i for i, m in enumerate(MIGRATIONS) if "practice_attempts" in m.sql)
+    # Build a vault at the version just before ours, with data, then open it.
+    with Vault.create(paths.vault, PASSPHRASE) as fresh:
+        conn = fresh.connection
+        for migration in reversed(MIGRATIONS[practice_index:]):
+            for table in ("practice_attempts", "practice_favourites"):
+                if table in migration.sql:
+                    conn.execute(f"DROP TABLE {table}")
+        conn.execute(f"PRAGMA user_version = {practice_index}")
+        conn.execute("INSERT INTO settings(key, value) VALUES ('theme', '\"dark\"')")
+    with Vault.open(paths.vault, PASSPHRASE) as upgraded:
+        assert upgraded.version == LATEST
+        value = upgraded.connection.execute("SELECT value FROM settings").fetchone()
+        assert value == ('"dark"',)
+        assert PracticeStore(upgraded).history() == []
