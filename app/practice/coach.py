@@ -14,14 +14,18 @@ How a text is read:
 from __future__ import annotations
 
 import re
-
-# Python's own regular-expression parser, to see which letter a pattern starts with.
-import re._constants as _sre_constants
-import re._parser as _sre
 from bisect import bisect_right
 from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
+
+# Python's own regular-expression parser, to see which letter a pattern starts with.
+# It is private API: should a future Python move it, the coach stays correct, only slower.
+try:
+    import re._constants as _sre_constants
+    import re._parser as _sre
+except ImportError:  # pragma: no cover - depends on the Python version
+    _sre = _sre_constants = None
 
 from app import resources
 
@@ -209,6 +213,8 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     Read from Python's own parse of the pattern; used only to bucket branches, so a
     wrong "None" costs speed, never a match.
     """
+    if _sre is None:
+        return None
     try:
         chars, nullable = _first_of(_sre.parse(pattern, re.IGNORECASE))
     except Exception:  # an unusual construct: fall back to trying it everywhere
