@@ -66,13 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.set_defaults(run=_run_check)
     for name in AREA_COMMANDS:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name is None or not name.startswith(exc.name):
-                raise  # a missing dependency inside the area is a real error
-            continue  # this area has no commands (yet)
-        module.register(commands, common)
+        importlib.import_module(name).register(commands, common)
     return parser
 
 
@@ -92,6 +86,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except (UserError, VaultError) as exc:
         print(f"tend: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:  # a folder that is a file, a disk that is full, no permission
+        where = f" {exc.filename}" if exc.filename else ""
+        print(f"tend: cannot use{where}: {exc.strerror or 'input/output error'}", file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print(file=sys.stderr)

@@ -39,8 +39,12 @@ def read_passphrase(args: Namespace, *, confirm: bool = False) -> str:
         return os.environ[PASSPHRASE_ENV]
     if not sys.stdin.isatty():
         raise UserError(f"No passphrase given: use --passphrase-file FILE or set {PASSPHRASE_ENV}.")
-    passphrase = getpass("Passphrase: ")
-    if confirm and getpass("Passphrase again: ") != passphrase:
+    try:
+        passphrase = getpass("Passphrase: ")
+        again = getpass("Passphrase again: ") if confirm else passphrase
+    except EOFError:
+        raise UserError("No passphrase given.") from None
+    if again != passphrase:
         raise UserError("The two passphrases differ; nothing was created.")
     return passphrase
 

@@ -5,12 +5,15 @@ from __future__ import annotations
 import time
 from datetime import date, datetime
 
+_BOOT_CLOCK = getattr(time, "CLOCK_BOOTTIME", None)
+
 
 class Clock:
     """Monotonic seconds for durations, local wall time for dates."""
 
     def monotonic(self) -> float:
-        return time.monotonic()
+        # Counts time asleep too, so auto-lock treats a night with the lid shut as idle.
+        return time.clock_gettime(_BOOT_CLOCK) if _BOOT_CLOCK is not None else time.monotonic()
 
     def now(self) -> datetime:
         return datetime.now().astimezone()

@@ -34,7 +34,12 @@ class Paths:
         return self.data_dir / CONFIG_FILE
 
     def ensure_data_dir(self) -> Path:
-        """Create the data folder, private to this user (0700)."""
-        self.data_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
-        os.chmod(self.data_dir, 0o700)
+        """Create the data folder, private to this user (0700).
+
+        A folder that exists already is left as it is: it may be one the person chose.
+        """
+        if not self.data_dir.is_dir():
+            self.data_dir.parent.mkdir(parents=True, exist_ok=True)
+            self.data_dir.mkdir(mode=0o700)
+            os.chmod(self.data_dir, 0o700)  # mkdir's mode is filtered by the umask
         return self.data_dir

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -54,7 +55,7 @@ def test_init_then_check(data_dir):
     created = tend("--data-dir", str(data_dir), "init")
     assert created.returncode == 0, created.stderr
     assert (data_dir / "tend.db").is_file()
-    assert "cannot recover" in created.stdout or "recover" in created.stdout
+    assert "nobody, not even Tend, can recover it" in created.stdout
     checked = tend("check", "--data-dir", str(data_dir))
     assert checked.returncode == 0, checked.stderr
     assert "sound" in checked.stdout
@@ -139,6 +140,10 @@ def test_headless_commands_import_no_qt(data_dir):
         f"main(['--data-dir', {str(data_dir)!r}, 'init'])\n"
         f"main(['--data-dir', {str(data_dir)!r}, 'check'])\n"
         "assert not [m for m in sys.modules if m.startswith(('PySide6', 'shiboken6'))]\n"
+        "import resource\n"
+        "from app.hardening import is_dumpable\n"
+        "assert resource.getrlimit(resource.RLIMIT_CORE) == (0, 0)\n"
+        "assert not is_dumpable()\n"
         "print('no qt')\n"
     )
     env = dict(os.environ, TEND_PASSPHRASE=PASSPHRASE)
@@ -153,3 +158,31 @@ def test_headless_commands_import_no_qt(data_dir):
     )
     assert result.returncode == 0, result.stderr
     assert "no qt" in result.stdout
+
+
+def test_a_file_where_the_folder_should_be(tmp_path):
+    not_a_folder = tmp_path / "plain-file"
+    not_a_folder.write_text("x")
+    result = tend("--data-dir", str(not_a_folder), "init")
+    assert result.returncode == 1
+    assert "cannot use" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not_a_folder.read_text() == "x"
+
+
+def test_the_window_starts_and_shows_its_first_dialog(data_dir):
+    """`tend` with no command: the real GUI start-up, up to the first window shown."""
+    env = {k: v for k, v in os.environ.items() if k != "TEND_PASSPHRASE"}
+    env.update(QT_QPA_PLATFORM="offscreen", TEND_STARTUP_PROBE="1")
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(data_dir)],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "shown"
+    assert stat.S_IMODE(data_dir.stat().st_mode) == 0o700

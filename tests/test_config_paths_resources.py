@@ -39,3 +39,20 @@ def test_resources_are_found_by_relative_path():
     families = resources.load_toml("feelings.toml")["family"]
     assert len(families) >= 8
     assert "icons/lock.svg" in resources.listing("icons", ".svg")
+
+
+def test_an_existing_folder_keeps_its_permissions(tmp_path):
+    chosen = tmp_path / "my documents"
+    chosen.mkdir(mode=0o755)
+    chosen.chmod(0o755)
+    Paths(chosen).ensure_data_dir()
+    assert stat.S_IMODE(chosen.stat().st_mode) == 0o755
+
+
+def test_the_clock_counts_on():
+    from app.clock import Clock
+
+    clock = Clock()
+    first = clock.monotonic()
+    assert clock.monotonic() >= first
+    assert clock.today() == clock.now().date()

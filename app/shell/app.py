@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from app import APP_ID, APP_NAME, __version__, resources
 from app.config import Config
 from app.paths import Paths
+from app.shell import crash
 from app.shell.session import Session
 from app.shell.theme import apply_theme
 
@@ -27,7 +28,17 @@ def make_application(argv: list[str] | None = None) -> QApplication:
 
 def run_app(paths: Paths) -> int:
     app = make_application()
-    paths.ensure_data_dir()
+    crash.install()
+    try:
+        paths.ensure_data_dir()
+    except OSError as exc:
+        QMessageBox.critical(
+            None,
+            APP_NAME,
+            f"Tend cannot use its folder {paths.data_dir}: {exc.strerror}.\n\n"
+            "Choose another with --data-dir, or check the folder's permissions.",
+        )
+        return 1
     config = Config.load(paths.config)
     apply_theme(app, config.theme)
     session = Session(paths, config)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from app.clock import Clock
@@ -70,3 +71,20 @@ class AutoLock(QObject):
         if self._clock.monotonic() - self._last_activity >= self._minutes * 60:
             self.stop()
             self.timed_out.emit()
+
+
+class LockKey(QObject):
+    """Ctrl+L locks from anywhere, even while a modal dialog blocks the window's shortcuts."""
+
+    pressed = Signal()
+    SEQUENCE = QKeySequence("Ctrl+L")
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            event.type() == QEvent.Type.KeyPress
+            and not event.isAutoRepeat()
+            and QKeySequence(event.keyCombination()) == self.SEQUENCE
+        ):
+            self.pressed.emit()
+            return True
+        return False

@@ -6,16 +6,19 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QObject, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
+from app import APP_NAME
 from app.clock import Clock
 from app.config import Config
 from app.paths import Paths
 from app.shell.areas import AREAS, AreaSpec
-from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY, AutoLock
+from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY, AutoLock, LockKey
 from app.shell.theme import apply_theme
 from app.shell.unlock import CreateDialog, UnlockDialog
+from app.vault import VaultError
+from app.widgets.forms import show_error
 from app.widgets.privacy import wipe_text
 from app.widgets.tasks import TaskRunner
 
@@ -42,7 +45,9 @@ class Session(QObject):
         self.window: QMainWindow | None = None
         self.gate: QDialog | None = None
         self.autolock = AutoLock(self.clock, autolock_poll_ms, self)
-        self.autolock.timed_out.connect(self.lock)
+        self.autolock.timed_out.connect(self.auto_lock)
+        self._lock_key = LockKey(self)
+        self._lock_key.pressed.connect(self.lock)
 
     # -- the gate ------------------------------------------------------------------
 
@@ -97,30 +102,69 @@ class Session(QObject):
         window.activateWindow()  # keyboard focus moves from the closed dialog to here
         self.autolock.set_minutes(settings.get(SETTING_KEY, DEFAULT_MINUTES))
         self.autolock.start()
+        QApplication.instance().installEventFilter(self._lock_key)
 
     def lock(self) -> None:
-        """Save what is pending, destroy every view (and so its text), close the vault."""
-        window, self.window = self.window, None
+        """Lock at the person's request: if saving fails, they choose whether to lock."""
+        window = self.window
         if window is None:
             return
+        try:
+            window.flush_all()
+        except VaultError as exc:
+            if not self.confirm_lossy_lock(str(exc)):
+                return  # the words stay on screen, to be saved or copied elsewhere
+        self._lock_now(window)
+
+    def auto_lock(self) -> None:
+        """Lock after idling: nobody is there to ask, so locking always completes."""
+        window = self.window
+        if window is None:
+            return
+        problem = ""
+        try:
+            window.flush_all()
+        except VaultError as exc:
+            problem = f"Some recent changes could not be saved. {exc}"
+        self._lock_now(window)
+        if problem:
+            show_error(self.gate.error, problem)
+
+    def confirm_lossy_lock(self, reason: str) -> bool:
+        answer = QMessageBox.warning(
+            self.window,
+            APP_NAME,
+            f"{reason}\n\nLock anyway? Your latest changes would be lost.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def _lock_now(self, window: QMainWindow) -> None:
+        """Destroy every view (and so its text), close the vault, show the gate."""
+        self.window = None
         self.autolock.stop()
-        window.closing.disconnect(self._window_closing)
-        window.flush_all()
+        QApplication.instance().removeEventFilter(self._lock_key)
         self._remember_geometry(window)
         for dialog in window.findChildren(QDialog):
             dialog.reject()
-        window.close()
+        window.close_quietly()
+        self.tasks.wait()  # no job may still be using the connection
         self._close_vault()
-        wipe_text(window)  # at once; the widgets themselves go at the next event loop turn
+        wipe_text(window)  # at once; the widgets themselves go at the next loop turn
         window.deleteLater()
         self.show_gate()
 
     def _window_closing(self) -> None:
         self.autolock.stop()
-        if self.window is not None:
-            self._remember_geometry(self.window)
-        self.window = None
+        QApplication.instance().removeEventFilter(self._lock_key)
+        self.tasks.wait()
+        window, self.window = self.window, None
         self._close_vault()
+        if window is not None:
+            self._remember_geometry(window)
+            wipe_text(window)  # nothing lingers in memory while the app winds down
+            window.deleteLater()
         QApplication.quit()
 
     def _close_vault(self) -> None:
@@ -150,12 +194,12 @@ class Session(QObject):
         dialog = SettingsDialog(
             self.vault,
             Settings(self.vault),
-            self.tasks,
             self.config.theme,
             self.set_theme,
             self.autolock.set_minutes,
             self.window,
         )
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.show()
 
@@ -170,4 +214,5 @@ class Session(QObject):
         if self.window is None:
             return
         dialog = AboutDialog(self.paths, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -22,7 +23,6 @@ from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY
 from app.vault import Settings, Vault, VaultError, WrongPassphrase
 from app.vault.passphrase import strength
 from app.widgets.forms import error_label, label, passphrase_field, show_error
-from app.widgets.tasks import TaskRunner
 
 
 class SettingsDialog(QDialog):
@@ -30,7 +30,6 @@ class SettingsDialog(QDialog):
         self,
         vault: Vault,
         settings: Settings,
-        tasks: TaskRunner,
         theme: str,
         on_theme: Callable[[str], None],
         on_autolock: Callable[[int], None],
@@ -39,7 +38,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Settings")
         self.setMinimumWidth(460)
-        self._vault, self._settings, self._tasks = vault, settings, tasks
+        self._vault, self._settings = vault, settings
         self._on_theme, self._on_autolock = on_theme, on_autolock
         layout = QVBoxLayout(self)
 
@@ -100,28 +99,19 @@ class SettingsDialog(QDialog):
         if self.new.text() != self.again.text():
             show_error(self.message, "The two new passphrases differ. Please type them again.")
             return
-        current, new = self.current.text(), self.new.text()
-        self.change.setEnabled(False)
-        self.status.setText("Re-encrypting your vault…")
-        QApplication.processEvents()
-        self._tasks.run(
-            lambda: self._vault.change_passphrase(current, new),
-            self._changed,
-            self._failed,
-        )
-
-    def _changed(self, _result: object) -> None:
+        # On the GUI thread, on purpose: the vault's connection belongs to it, and the
+        # work is two key derivations and one pass over the file.
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            self._vault.change_passphrase(self.current.text(), self.new.text())
+        except WrongPassphrase:
+            show_error(self.message, "Your current passphrase is not right; nothing changed.")
+            return
+        except VaultError as exc:
+            show_error(self.message, str(exc))
+            return
+        finally:
+            QApplication.restoreOverrideCursor()
         for field in (self.current, self.new, self.again):
             field.clear()
-        self.change.setEnabled(True)
         self.status.setText("Your passphrase is changed. Use the new one from now on.")
-
-    def _failed(self, exc: Exception) -> None:
-        self.change.setEnabled(True)
-        self.status.clear()
-        if isinstance(exc, WrongPassphrase):
-            show_error(self.message, "Your current passphrase is not right; nothing changed.")
-        elif isinstance(exc, VaultError):
-            show_error(self.message, str(exc))
-        else:
-            raise exc  # a bug, not a condition a person can act on

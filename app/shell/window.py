@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMessageBox,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -22,6 +23,7 @@ from app import APP_NAME, resources
 from app.context import AreaContext
 from app.shell.areas import AREAS, AreaSpec
 from app.shell.today import TodayPage
+from app.vault import VaultError
 
 TODAY = "today"
 
@@ -167,7 +169,25 @@ class MainWindow(QMainWindow):
             if flush is not None:
                 flush()
 
+    def close_quietly(self) -> None:
+        """Close without saving or asking: for locking, which has saved already."""
+        self._quiet_close = True
+        self.close()
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.flush_all()
-        self.closing.emit()
+        if not getattr(self, "_quiet_close", False):
+            try:
+                self.flush_all()
+            except VaultError as exc:
+                answer = QMessageBox.warning(
+                    self,
+                    APP_NAME,
+                    f"{exc}\n\nClose anyway? Your latest changes would be lost.",
+                    QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel,
+                    QMessageBox.StandardButton.Cancel,
+                )
+                if answer != QMessageBox.StandardButton.Close:
+                    event.ignore()
+                    return
+            self.closing.emit()
         super().closeEvent(event)

@@ -1,6 +1,7 @@
 """The encrypted vault. No Qt here: the layer contract in pyproject.toml checks it."""
 
 from app.vault.errors import (
+    CannotOpen,
     CannotWrite,
     DamagedVault,
     DiskFull,
@@ -18,6 +19,7 @@ from app.vault.settings import Settings
 from app.vault.vault import Connection, Vault
 
 __all__ = [
+    "CannotOpen",
     "CannotWrite",
     "Connection",
     "DamagedVault",

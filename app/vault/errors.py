@@ -39,6 +39,13 @@ class DamagedVault(NotAVault):
     )
 
 
+class CannotOpen(VaultError):
+    message = (
+        "Tend cannot open the vault file. Check that it is readable and not in use "
+        "by another program; the file has not been changed."
+    )
+
+
 class NewerVersion(VaultError):
     message = (
         "This vault was written by a newer version of Tend. "

@@ -10,10 +10,12 @@ from pathlib import Path
 from sqlcipher3 import dbapi2 as sqlcipher
 
 from app.vault.errors import (
+    CannotOpen,
     DamagedVault,
     NewerVersion,
     NotAVault,
     PassphraseNotChanged,
+    VaultError,
     VaultExists,
     VaultLocked,
     VaultMissing,
@@ -34,6 +36,13 @@ Connection = sqlcipher.Connection
 
 def _connect(path: Path, passphrase: str, *, read_only: bool = False) -> Connection:
     """Connect and key, touching nothing on disk until the key is proven."""
+    try:
+        return _connect_keyed(path, passphrase, read_only)
+    except sqlcipher.Error:
+        raise CannotOpen() from None
+
+
+def _connect_keyed(path: Path, passphrase: str, read_only: bool) -> Connection:
     if read_only:
         conn = sqlcipher.connect(f"{path.as_uri()}?mode=ro", uri=True, isolation_level=None)
     else:
@@ -70,10 +79,13 @@ def _migrate(conn: Connection, start: int, stop: int = LATEST) -> None:
             conn.executescript(
                 f"BEGIN IMMEDIATE;\n{migration.sql}\nPRAGMA user_version = {version + 1};\nCOMMIT;"
             )
-        except BaseException:
+        except BaseException as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise
+            known = translate(exc)
+            if known is exc:
+                raise
+            raise known from None
 
 
 def _diagnose_unreadable(path: Path) -> Exception:
@@ -159,10 +171,13 @@ class Vault:
             conn.execute("SELECT count(*) FROM sqlite_schema").fetchone()
             app_id = conn.execute("PRAGMA application_id").fetchone()[0]
             version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlcipher.DatabaseError as exc:
-            if exc.sqlite_errorcode == 26:  # SQLITE_NOTADB: the key did not fit
+        except sqlcipher.Error as exc:
+            code = getattr(exc, "sqlite_errorcode", 0) & 0xFF
+            if code == 26:  # SQLITE_NOTADB: the key did not fit
                 raise _diagnose_unreadable(path) from None
-            raise DamagedVault() from None
+            if code == 11:  # SQLITE_CORRUPT
+                raise DamagedVault() from None
+            raise CannotOpen() from None
         if app_id != APPLICATION_ID:
             raise NotAVault()
         if version > LATEST:
@@ -227,9 +242,10 @@ class Vault:
     def change_passphrase(self, current: str, new: str) -> None:
         """Re-encrypt under a new passphrase, proven by a second connection.
 
-        SQLCipher's rekey runs in one transaction, so a failure leaves the old key in
-        force; and since rekey can fail without raising, success is only reported
-        once a fresh connection opens the file with the new passphrase.
+        SQLCipher's rekey runs in one transaction, and it can fail without raising;
+        so whatever happens, the answer comes from which passphrase a fresh
+        connection can actually open the file with. Call it on the thread that
+        opened the vault.
         """
         current, new = normalise(current), normalise(new)
         conn = self.connection
@@ -237,13 +253,21 @@ class Vault:
         try:
             conn.reset_key(new)
             conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        except sqlcipher.Error as exc:
-            known = translate(exc)
-            raise (known if known is not exc else PassphraseNotChanged()) from None
+        except sqlcipher.Error:
+            pass  # judged below by what really opens the file
+        if self._opens_with(new):
+            return
+        if self._opens_with(current):
+            raise PassphraseNotChanged()
+        self.close()  # neither opens it: stop writing to it at once
+        raise DamagedVault()
+
+    def _opens_with(self, passphrase: str) -> bool:
         try:
-            self._prove(new)
-        except WrongPassphrase:
-            raise PassphraseNotChanged() from None
+            self._prove(passphrase)
+        except VaultError:
+            return False
+        return True
 
     def _prove(self, passphrase: str) -> None:
         probe = _connect(self.path, passphrase, read_only=True)

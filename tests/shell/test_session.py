@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit, QTextEdit
 from app.config import Config
 from app.shell.session import Session
 from app.shell.unlock import CreateDialog, UnlockDialog
-from app.vault import Settings, Vault
+from app.vault import DiskFull, Settings, Vault
 from app.widgets.tasks import ImmediateTaskRunner
 from tests.conftest import PASSPHRASE
 from tests.shell.note_area import NOTE_AREA
@@ -236,3 +236,45 @@ def test_closing_the_window_saves_and_locks(qtbot, session, existing_vault, path
     assert Config.load(paths.config).window_geometry
     with Vault.open(existing_vault, PASSPHRASE) as reopened:
         assert Settings(reopened).get("note") == MARKER
+
+
+def test_ctrl_l_locks_even_from_a_modal_dialog(qtbot, session, existing_vault):
+    session.start()
+    unlock(qtbot, session)
+    wait_for_window(qtbot, session)
+    session.window.settings_action.trigger()
+    from app.shell.settings_dialog import SettingsDialog
+
+    dialog = session.window.findChild(SettingsDialog)
+    assert dialog.isModal()
+    qtbot.keyClick(dialog.autolock, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: session.window is None)
+    assert isinstance(session.gate, UnlockDialog)
+
+
+def test_when_saving_fails_ctrl_l_asks_and_auto_lock_still_locks(
+    qtbot, session, existing_vault, clock, monkeypatch
+):
+    session.start()
+    unlock(qtbot, session)
+    view = session.window.open_area("note")
+    qtbot.keyClicks(view.editor, MARKER)
+
+    def failing_flush() -> None:
+        raise DiskFull()
+
+    view.flush = failing_flush
+    asked: list[str] = []
+    monkeypatch.setattr(session, "confirm_lossy_lock", lambda reason: asked.append(reason))
+    session.lock()  # the person declines to lose words: nothing is locked or wiped
+    assert "disk is full" in asked[0]
+    assert session.window is not None
+    assert view.editor.toPlainText() == MARKER
+
+    vault = session.vault
+    clock.advance(5 * 60)
+    qtbot.waitUntil(lambda: session.window is None)  # auto-lock cannot ask: it locks
+    assert not vault.is_open
+    assert MARKER not in visible_text()
+    assert "could not be saved" in session.gate.error.text()
+    assert "disk is full" in session.gate.error.text()
