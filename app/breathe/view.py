@@ -175,6 +175,7 @@ class BreatheView(QWidget):
         self._done = True  # no session in progress
         self._last_step: tuple[int, int] | None = None
         self._shown = False
+        self._seen = False
         self.cues = CuePlayer(self)
 
         self.frame_timer = QTimer(self)
@@ -750,6 +751,9 @@ class BreatheView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self._seen:  # the first time: Space starts at once
+            self._seen = True
+            self.start_button.setFocus()
         self._shown = True
         if self.active:
             self._frame()  # catch up at once: it may have finished while away
