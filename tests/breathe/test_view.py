@@ -173,9 +173,7 @@ def test_the_guide_rests_when_paused_hidden_or_finished(qtbot, view, clock):
     assert view.history.count() == 2
 
 
-def test_reduced_motion_shows_words_and_colour_instead_of_movement(
-    qtbot, view, clock, context
-):
+def test_reduced_motion_shows_words_and_colour_instead_of_movement(qtbot, view, clock, context):
     view.reduced_motion.setFocus()
     qtbot.keyClick(view.reduced_motion, SPACE)  # Space ticks a focused box, as usual
     assert view.reduced_motion.isChecked()
