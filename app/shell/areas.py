@@ -37,4 +37,14 @@ def _load(target: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-AREAS: tuple[AreaSpec, ...] = ()
+# In sidebar order: Reflect, Practise, Breathe, Progress, Summaries.
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec(
+        "breathe",
+        "Breathe",
+        "breathe.svg",
+        "app.breathe.view:BreatheView",
+        today_card="app.breathe.view:BreathTodayCard",
+        toolbar_action="app.breathe.view:flooded_action",
+    ),
+)

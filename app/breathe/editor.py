@@ -1,0 +1,209 @@
+"""Your own breathing patterns: make, change, rename and delete them."""
+
+from __future__ import annotations
+
+import contextlib
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.breathe.model import TIMING_FIELDS, Pattern, check_custom, format_seconds
+from app.breathe.store import BreatheStore, NameTaken, UnknownPattern
+from app.widgets.forms import error_label, label, show_error
+
+FIELD_TITLES = {
+    "inhale": "Breathe in",
+    "hold_in": "Hold, full",
+    "exhale": "Breathe out",
+    "hold_out": "Hold, empty",
+}
+EMPTY = (
+    "You have no patterns of your own yet. Make one below, perhaps with a breath out "
+    "a little longer than the breath in."
+)
+
+
+class PatternEditor(QWidget):
+    """A list of your patterns and a form; emits the id of what changed ("" if deleted)."""
+
+    patterns_changed = Signal(str)
+
+    def __init__(self, store: BreatheStore, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.editing: str | None = None  # the id of the pattern in the form, if saved
+
+        self.list = QListWidget()
+        self.list.setAccessibleName("Your patterns")
+        self.list.setMaximumHeight(130)
+        self.list.setWordWrap(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.currentItemChanged.connect(self._picked)
+        self.empty = label(EMPTY, "hint")
+
+        self.name = QLineEdit()
+        self.name.setAccessibleName("Pattern name")
+        self.name.setPlaceholderText("For example: Evening wind-down")
+        self.fields: dict[str, QLineEdit] = {}
+        self.errors: dict[str, QLabel] = {"name": error_label()}
+        self.errors["name"].setAccessibleName("Pattern name problem")
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow("Name", self._with_error(self.name, self.errors["name"]))
+        for key in TIMING_FIELDS:
+            field = QLineEdit()
+            field.setAccessibleName(f"{FIELD_TITLES[key]}, seconds")
+            field.setPlaceholderText("seconds, 0 to 30")
+            self.fields[key] = field
+            self.errors[key] = error_label()
+            self.errors[key].setAccessibleName(f"{FIELD_TITLES[key]} problem")
+            form.addRow(FIELD_TITLES[key], self._with_error(field, self.errors[key]))
+        for widget in (self.name, *self.fields.values()):
+            widget.returnPressed.connect(self.save)
+
+        self.new_button = QPushButton("New")
+        self.new_button.setAccessibleName("New pattern")
+        self.new_button.clicked.connect(self.new)
+        self.save_button = QPushButton("Save")
+        self.save_button.setAccessibleName("Save pattern")
+        self.save_button.clicked.connect(self.save)
+        self.delete_button = QPushButton("Delete")
+        self.delete_button.setAccessibleName("Delete pattern")
+        self.delete_button.clicked.connect(self.delete)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.delete_button)
+        buttons.addWidget(self.save_button)
+        self.status = label("", "hint")
+        self.status.setAccessibleName("Pattern status")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(10)
+        layout.addWidget(
+            label("Steps last up to 30 seconds, in tenths if you like; 0 skips a hold.", "hint")
+        )
+        layout.addWidget(self.list)
+        layout.addWidget(self.empty)
+        layout.addLayout(form)
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addStretch(1)
+        self.refresh()
+        self.new()
+
+    @staticmethod
+    def _with_error(field: QWidget, error: QLabel) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(field)
+        column.addWidget(error)
+        return box
+
+    # -- the list ------------------------------------------------------------------
+
+    def refresh(self, select: str | None = None) -> None:
+        blocked = self.list.blockSignals(True)
+        self.list.clear()
+        for pattern in self.store.custom_patterns():
+            item = QListWidgetItem(f"{pattern.name}  ·  {pattern.summary}")
+            item.setData(Qt.ItemDataRole.UserRole, pattern.id)
+            self.list.addItem(item)
+            if pattern.id == select:
+                self.list.setCurrentItem(item)
+        self.list.blockSignals(blocked)
+        has_any = self.list.count() > 0
+        self.list.setVisible(has_any)
+        self.empty.setVisible(not has_any)
+
+    def _picked(self, item: QListWidgetItem | None) -> None:
+        if item is None:
+            return
+        try:
+            pattern = self.store.pattern(item.data(Qt.ItemDataRole.UserRole))
+        except UnknownPattern:
+            self.refresh()
+            return
+        self.load(pattern)
+
+    def load(self, pattern: Pattern) -> None:
+        assert pattern.timings is not None
+        self.editing = pattern.id
+        self.name.setText(pattern.name)
+        for key in TIMING_FIELDS:
+            self.fields[key].setText(format_seconds(getattr(pattern.timings, key)))
+        self._clear_errors()
+        self.status.setText("")
+        self.delete_button.setEnabled(True)
+        self.save_button.setText("Save changes")
+
+    # -- actions -------------------------------------------------------------------
+
+    def new(self) -> None:
+        self.editing = None
+        blocked = self.list.blockSignals(True)
+        self.list.clearSelection()
+        self.list.setCurrentItem(None)
+        self.list.blockSignals(blocked)
+        self.name.clear()
+        for key, value in zip(TIMING_FIELDS, ("4", "0", "6", "0"), strict=True):
+            self.fields[key].setText(value)
+        self._clear_errors()
+        self.delete_button.setEnabled(False)
+        self.save_button.setText("Save")
+
+    def save(self) -> None:
+        values = {key: field.text() for key, field in self.fields.items()}
+        checked = check_custom(self.name.text(), values)
+        self._clear_errors()
+        if not checked.ok:
+            for key, message in checked.errors.items():
+                show_error(self.errors[key], message)
+            self.status.setText("")
+            first = next(k for k in ("name", *TIMING_FIELDS) if k in checked.errors)
+            (self.name if first == "name" else self.fields[first]).setFocus()
+            return
+        assert checked.timings is not None
+        try:
+            if self.editing is None:
+                saved = self.store.add_pattern(checked.name, checked.timings)
+            else:
+                saved = self.store.update_pattern(self.editing, checked.name, checked.timings)
+        except NameTaken as taken:
+            show_error(self.errors["name"], str(taken))
+            self.name.setFocus()
+            return
+        except UnknownPattern:
+            self.status.setText("That pattern was removed; saved as a new one instead.")
+            saved = self.store.add_pattern(checked.name, checked.timings)
+        self.refresh(select=saved.id)
+        self.load(saved)
+        self.status.setText("Saved. You'll find it in the pattern list.")
+        self.patterns_changed.emit(saved.id)
+
+    def delete(self) -> None:
+        if self.editing is None:
+            return
+        with contextlib.suppress(UnknownPattern):
+            self.store.delete_pattern(self.editing)
+        self.refresh()
+        self.new()
+        self.status.setText("Deleted. Sessions you breathed with it stay in your history.")
+        self.patterns_changed.emit("")
+
+    def _clear_errors(self) -> None:
+        for error in self.errors.values():
+            show_error(error, "")

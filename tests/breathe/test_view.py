@@ -1,0 +1,343 @@
+"""The Breathe view as a person uses it: keys, buttons, the guide, ratings and history."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.breathe.engine import TimerStatus
+from app.breathe.model import MAX_CYCLES, PhaseKind
+from app.breathe.sound import NO_DEVICE
+from app.breathe.store import BreatheStore
+from app.breathe.view import (
+    CALM_FRAME_MS,
+    FRAME_MS,
+    REDUCED_MOTION_SETTING,
+    SOUND_SETTING,
+    BreatheView,
+)
+from app.context import AreaContext
+from app.vault import Settings
+from app.widgets.tasks import ImmediateTaskRunner
+
+ROOT = Path(__file__).resolve().parents[2]
+SPACE, ESC = Qt.Key.Key_Space, Qt.Key.Key_Escape
+LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def requests() -> list:
+    return []
+
+
+@pytest.fixture
+def context(vault, clock, requests) -> AreaContext:
+    return AreaContext(
+        vault=vault,
+        settings=Settings(vault),
+        clock=clock,
+        tasks=ImmediateTaskRunner(),
+        open_area=lambda key, **request: requests.append((key, request)),
+    )
+
+
+def show(qtbot, view: BreatheView) -> BreatheView:
+    qtbot.addWidget(view)
+    view.resize(1000, 700)
+    view.show()
+    qtbot.waitExposed(view)
+    view.activateWindow()
+    qtbot.waitUntil(view.isActiveWindow)  # shortcuts need an active window
+    return view
+
+
+@pytest.fixture
+def view(qtbot, context) -> BreatheView:
+    return show(qtbot, BreatheView(context))
+
+
+def choose(combo, data) -> None:
+    combo.setFocus()
+    combo.setCurrentIndex(combo.findData(data))
+
+
+def test_space_starts_pauses_and_resumes_and_esc_stops_and_saves(qtbot, view, clock, vault):
+    assert view.guide.label_text == "Ready when you are"
+    assert not view.frame_timer.isActive()
+    assert view.start_button.hasFocus()
+    assert not view.stop_button.isEnabled()
+
+    qtbot.keyClick(view.start_button, SPACE)
+    assert view.session.status == TimerStatus.RUNNING
+    assert view.frame_timer.isActive()
+    assert view.frame_timer.interval() == FRAME_MS
+    assert view.start_button.text() == "Pause"
+
+    clock.advance(2.5)
+    qtbot.waitUntil(lambda: view.guide.countdown_text == "2")
+    assert view.guide.label_text == "Breathe in"
+    growing = view.guide.scale
+    clock.advance(1.0)
+    qtbot.waitUntil(lambda: view.guide.countdown_text == "1")
+    assert view.guide.scale > growing  # the shape grows while breathing in
+
+    # Space works from the other controls too, not only from the button.
+    view.pattern.setFocus()
+    qtbot.keyClick(view.pattern, SPACE)
+    assert view.session.status == TimerStatus.PAUSED
+    assert not view.frame_timer.isActive()
+    assert view.guide.label_text == "Paused"
+    assert view.start_button.text() == "Resume"
+    clock.advance(100)  # time while paused does not count
+    assert view.session.state().seconds_left == pytest.approx(0.5)
+
+    qtbot.keyClick(view.start_button, SPACE)
+    assert view.session.status == TimerStatus.RUNNING
+    assert view.frame_timer.isActive()
+    clock.advance(2.0)
+    qtbot.waitUntil(lambda: view.guide.label_text == "Hold")
+
+    qtbot.keyClick(view.start_button, ESC)
+    assert not view.active
+    assert not view.frame_timer.isActive()
+    assert view.guide.label_text == "Stopped"
+    assert view.after_panel.isVisible()
+    [saved] = BreatheStore(vault).recent_sessions()
+    assert (saved.pattern_id, saved.finished, saved.actual_ms) == ("box", False, 5500)
+    assert saved.planned_ms == 19 * 16_000  # five minutes, finishing the last breath
+    assert view.history.count() == 1
+    assert "ended early" in view.history.item(0).text()
+
+
+def test_a_finished_session_is_saved_with_both_ratings(qtbot, view, clock, vault):
+    assert view.history_empty.isVisible() is False  # on another tab, but it is there
+    assert "Even one minute counts" in view.history_empty.text()
+    choose(view.length, "1")
+    qtbot.mouseClick(view.calm_before.buttons[1], LEFT)  # 2: a bit tense
+    assert view.calm_before.value() == 2
+    qtbot.mouseClick(view.start_button, LEFT)
+    assert view.status.text() == "Breath 1 of 4  ·  1:04 left"
+
+    clock.advance(64)
+    qtbot.waitUntil(lambda: view.after_panel.isVisible())
+    assert not view.frame_timer.isActive()
+    assert view.guide.label_text == "Well done"
+    assert view.start_button.text() == "Start again"
+    store = BreatheStore(vault)
+    [saved] = store.recent_sessions()
+    assert saved.finished
+    assert saved.actual_ms == saved.planned_ms == 64_000
+    assert (saved.calm_before, saved.calm_after) == (2, None)
+
+    qtbot.mouseClick(view.calm_after.buttons[3], LEFT)  # 4: calmer
+    assert store.recent_sessions()[0].calm_after == 4
+    assert "Saved" in view.after_note.text()
+    view.tabs.setCurrentIndex(1)
+    assert view.history.isVisible()
+    line = view.history.item(0).text()
+    assert "Box breathing" in line
+    assert "1 min 4 s" in line
+    assert "calm 2 → 4" in line
+    assert view.totals.text().startswith("1 session")
+    # The next session starts with a fresh rating.
+    assert view.calm_before.value() is None
+
+
+def test_the_guide_rests_when_paused_hidden_or_finished(qtbot, view, clock):
+    choose(view.length, "1")
+    qtbot.mouseClick(view.start_button, LEFT)
+    assert view.frame_timer.isActive()
+    view.hide()
+    assert not view.frame_timer.isActive()
+    clock.advance(10)  # the session keeps its time while out of sight
+    view.show()
+    qtbot.waitExposed(view)
+    assert view.frame_timer.isActive()
+    assert view.session.state().cycle == 1
+    assert view.guide.label_text == "Breathe out"  # caught up at once on showing again
+    clock.advance(60)
+    qtbot.waitUntil(lambda: not view.active)
+    assert not view.frame_timer.isActive()
+    # While hidden a session that ends is noticed on return, and saved.
+    qtbot.mouseClick(view.start_button, LEFT)
+    view.hide()
+    clock.advance(120)
+    view.show()
+    qtbot.waitExposed(view)
+    assert not view.active
+    assert not view.frame_timer.isActive()
+    assert view.history.count() == 2
+
+
+def test_reduced_motion_shows_words_and_colour_instead_of_movement(qtbot, view, clock, context):
+    view.reduced_motion.setFocus()
+    qtbot.keyClick(view.reduced_motion, SPACE)  # Space ticks a focused box, as usual
+    assert view.reduced_motion.isChecked()
+    assert context.settings.get(REDUCED_MOTION_SETTING) is True
+    assert not view.active
+
+    qtbot.mouseClick(view.start_button, LEFT)
+    assert view.frame_timer.interval() == CALM_FRAME_MS
+    seen = {}
+    for seconds, kind in ((2, PhaseKind.INHALE), (4, PhaseKind.HOLD), (4, PhaseKind.EXHALE)):
+        clock.advance(seconds)
+        qtbot.waitUntil(lambda k=kind: view.session.state().phase.kind == k)
+        view._frame()
+        seen[kind] = (view.guide.label_text, view.guide.scale, view.guide.colour.name())
+    labels = [label for label, _, _ in seen.values()]
+    sizes = {size for _, size, _ in seen.values()}
+    colours = {colour for _, _, colour in seen.values()}
+    assert labels == ["Breathe in", "Hold", "Breathe out"]
+    assert len(sizes) == 1  # no movement
+    assert len(colours) == 3  # a gentle colour for each step
+    # The choice is remembered for the next time.
+    assert BreatheView(context).reduced_motion.isChecked()
+
+
+def test_sound_cues_turn_on_quietly_even_without_a_device(qtbot, view, clock, context):
+    assert not view.cues.enabled
+    assert not view.sound_hint.isVisible()
+    view.sound.setFocus()
+    qtbot.keyClick(view.sound, SPACE)
+    assert context.settings.get(SOUND_SETTING) is True
+    if view.cues.available:
+        assert view.cues.enabled
+        assert not view.sound_hint.isVisible()
+    else:
+        assert view.sound_hint.isVisible()
+        assert view.sound_hint.text() == NO_DEVICE
+    choose(view.length, "1")
+    qtbot.mouseClick(view.start_button, LEFT)
+    for _ in range(4):  # cross several phase changes with sound on
+        clock.advance(4)
+        qtbot.waitUntil(lambda: view.session.state().countdown == 4)
+    clock.advance(60)
+    qtbot.waitUntil(lambda: not view.active)
+    view.sound.setFocus()
+    qtbot.keyClick(view.sound, SPACE)
+    assert context.settings.get(SOUND_SETTING) is False
+    assert not view.sound_hint.isVisible()
+
+
+def test_multimedia_is_not_loaded_while_sound_is_off():
+    code = (
+        "import sys; import app.breathe.view; "
+        "assert 'PySide6.QtMultimedia' not in sys.modules, 'loaded'"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_length_in_minutes_or_breaths_with_kind_messages(qtbot, view, context):
+    choose(view.length, "cycles")
+    assert view.amount.isVisible()
+    qtbot.keyClicks(view.amount, "0")
+    qtbot.mouseClick(view.start_button, LEFT)
+    assert not view.active
+    assert view.amount_error.isVisible()
+    assert view.amount_error.text() == "Please choose at least one breath."
+    view.amount.clear()
+    qtbot.keyClicks(view.amount, str(MAX_CYCLES + 1))
+    qtbot.keyClick(view.amount, Qt.Key.Key_Return)
+    assert f"{MAX_CYCLES} breaths or fewer" in view.amount_error.text()
+    view.amount.clear()
+    qtbot.keyClicks(view.amount, "3")
+    assert view.status.text() == "Box breathing  ·  3 breaths  ·  48 s"
+    qtbot.keyClick(view.amount, Qt.Key.Key_Return)
+    assert view.active
+    assert not view.amount_error.isVisible()
+    assert view.session.plan.cycles == 3
+    assert context.settings.get("breathe.length") == "cycles:3"
+    qtbot.keyClick(view.start_button, ESC)
+
+    choose(view.length, "minutes")
+    view.amount.clear()
+    qtbot.keyClicks(view.amount, "lots")
+    qtbot.mouseClick(view.start_button, LEFT)
+    assert view.amount_error.text() == "Please enter a number of minutes, like 7."
+    view.amount.clear()
+    qtbot.keyClicks(view.amount, "2,5")
+    qtbot.mouseClick(view.start_button, LEFT)
+    assert view.session.plan.requested_tenths == 1500
+
+
+def test_custom_patterns_are_checked_saved_renamed_and_deleted(qtbot, view, vault):
+    view.tabs.setCurrentIndex(2)
+    editor = view.editor
+    assert editor.empty.isVisible()
+    assert "no patterns of your own" in editor.empty.text()
+    editor.fields["inhale"].clear()
+    qtbot.keyClicks(editor.fields["inhale"], "40")
+    editor.fields["exhale"].clear()
+    qtbot.keyClicks(editor.fields["exhale"], "abc")
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert editor.errors["name"].isVisible()
+    assert "give this pattern a name" in editor.errors["name"].text()
+    assert editor.errors["inhale"].text() == "Please keep each step to 30 seconds or less."
+    assert "number of seconds" in editor.errors["exhale"].text()
+    assert not editor.errors["hold_in"].isVisible()
+    assert editor.name.hasFocus()  # the first thing to fix
+    assert BreatheStore(vault).custom_patterns() == []
+
+    qtbot.keyClicks(editor.name, "Evening")
+    editor.fields["inhale"].clear()
+    qtbot.keyClicks(editor.fields["inhale"], "4")
+    editor.fields["exhale"].clear()
+    qtbot.keyClicks(editor.fields["exhale"], "6.5")
+    qtbot.keyClick(editor.fields["exhale"], Qt.Key.Key_Return)
+    assert not any(error.isVisible() for error in editor.errors.values())
+    [saved] = BreatheStore(vault).custom_patterns()
+    assert (saved.name, saved.timings.exhale) == ("Evening", 65)
+    assert editor.list.count() == 1
+    assert view.pattern.findData(saved.id) >= 0  # offered for a session at once
+
+    # Another pattern of the same name is refused kindly.
+    qtbot.mouseClick(editor.new_button, LEFT)
+    qtbot.keyClicks(editor.name, "evening")
+    qtbot.mouseClick(editor.save_button, LEFT)
+    assert "already have a pattern with that name" in editor.errors["name"].text()
+
+    # Renaming: pick it, change the name, save.
+    editor.list.setCurrentRow(0)
+    assert editor.name.text() == "Evening"
+    assert editor.fields["exhale"].text() == "6.5"
+    editor.name.clear()
+    qtbot.keyClicks(editor.name, "Evening wind-down")
+    qtbot.mouseClick(editor.save_button, LEFT)
+    [renamed] = BreatheStore(vault).custom_patterns()
+    assert (renamed.id, renamed.name) == (saved.id, "Evening wind-down")
+    assert view.pattern.itemText(view.pattern.findData(saved.id)) == "Evening wind-down"
+
+    qtbot.mouseClick(editor.delete_button, LEFT)
+    assert BreatheStore(vault).custom_patterns() == []
+    assert "stay in your history" in editor.status.text()
+    assert view.pattern.findData(saved.id) == -1
+    assert editor.empty.isVisible()
+
+
+def test_flush_keeps_a_running_session_and_the_end_replaces_it(qtbot, view, clock, vault):
+    choose(view.length, "1")
+    qtbot.mouseClick(view.start_button, LEFT)
+    clock.advance(20)
+    view.flush()  # as on switching views or locking
+    store = BreatheStore(vault)
+    [partial] = store.recent_sessions()
+    assert (partial.actual_ms, partial.finished) == (20_000, False)
+    assert view.active  # switching away does not end the session
+    clock.advance(60)
+    qtbot.waitUntil(lambda: not view.active)
+    [final] = store.recent_sessions()
+    assert (final.actual_ms, final.finished) == (64_000, True)
+
+
+def test_requests_start_a_minute_of_box_breathing(qtbot, view):
+    view.handle_request(pattern="box", minutes=1, start=True)
+    assert view.active
+    assert view.session.plan.pattern.id == "box"
+    assert view.session.plan.total_seconds == 64

@@ -1,0 +1,123 @@
+"""Breathe inside the real window: the toolbar's "I'm flooded", the Today card, locking."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtWidgets import QApplication, QPushButton
+
+from app.breathe import repair
+from app.breathe.model import flooded_guide
+from app.breathe.store import BreatheStore
+from app.config import Config
+from app.shell.areas import AREAS
+from app.shell.session import Session
+from app.vault import Vault
+from app.widgets.tasks import ImmediateTaskRunner
+from tests.conftest import PASSPHRASE
+from tests.shell.test_session import unlock, wait_for_window
+
+
+@pytest.fixture
+def session(qtbot, paths, clock):
+    paths.ensure_data_dir()
+    Vault.create(paths.vault, PASSPHRASE).close()
+    made = Session(paths, Config(), clock=clock, tasks=ImmediateTaskRunner(), areas=AREAS)
+    made.start()
+    unlock(qtbot, made)
+    wait_for_window(qtbot, made)
+    yield made
+    made.lock()
+    if made.gate is not None:
+        made.gate.close()
+        made.gate.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def flooded_action(window):
+    return next(a for a in window.toolbar.actions() if a.text() == "I'm flooded")
+
+
+def test_breathe_is_in_the_sidebar(session):
+    sidebar = session.window.sidebar
+    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Today", "Breathe"]
+
+
+def test_im_flooded_starts_the_soothing_break_and_ends_with_a_repair_phrase(qtbot, session, clock):
+    window = session.window
+    assert window.current_key() == "today"
+    qtbot.keyClick(
+        window.sidebar,
+        Qt.Key.Key_B,
+        Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier,
+    )
+    assert window.current_key() == "breathe"
+    view = window.view("breathe")
+    guide = flooded_guide()
+    assert view.active
+    assert view.frame_timer.isActive()
+    assert view.session.plan.pattern.id == guide.pattern_id == "soothe"
+    assert view.session.plan.total_seconds == 20 * 60
+    assert view.banner.isVisible()
+    assert guide.why in view.banner.text()
+    assert view.pattern.currentText() == "Slow and soothing"
+    assert view.length.currentText() == "20 minutes"
+
+    clock.advance(20 * 60)
+    qtbot.waitUntil(lambda: view.repair_panel.isVisible())
+    assert not view.frame_timer.isActive()
+    assert view.repair_phrase.text() == repair.phrase_for(0)
+    assert view.closing.text() == guide.closing
+    qtbot.mouseClick(view.another_phrase, Qt.MouseButton.LeftButton)
+    assert view.repair_phrase.text() == repair.phrase_for(1)
+    [saved] = BreatheStore(session.vault).recent_sessions()
+    assert (saved.pattern_id, saved.finished, saved.actual_ms) == ("soothe", True, 1_200_000)
+
+    # The next break offers the next phrase; the toolbar button does the same as the keys.
+    flooded_action(window).trigger()
+    assert view.active
+    assert view.repair_turn == 1
+    assert not view.repair_panel.isVisible()
+
+
+def test_more_repair_phrases_can_be_offered_by_another_area():
+    def practice_phrases():
+        return ["Can I have a do-over?"]
+
+    repair.add_source(practice_phrases)
+    try:
+        pool = repair.phrases()
+        assert pool[: len(flooded_guide().repair_phrases)] == flooded_guide().repair_phrases
+        assert pool[-1] == "Can I have a do-over?"
+    finally:
+        repair.remove_source(practice_phrases)
+    assert "Can I have a do-over?" not in repair.phrases()
+
+
+def test_the_today_card_starts_a_minute_of_box_breathing(qtbot, session):
+    window = session.window
+    button = next(
+        b for b in window.findChildren(QPushButton) if b.accessibleName() == "Breathe for a minute"
+    )
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.current_key() == "breathe"
+    view = window.view("breathe")
+    assert view.active
+    assert (view.session.plan.pattern.id, view.session.plan.total_seconds) == ("box", 64)
+
+
+def test_locking_mid_session_keeps_what_was_breathed(qtbot, session, clock, paths):
+    window = session.window
+    flooded_action(window).trigger()
+    view = window.view("breathe")
+    clock.advance(90)
+    # Switching away keeps the break going and writes what has been breathed so far.
+    window.sidebar.setCurrentRow(0)
+    assert view.active
+    assert not view.frame_timer.isActive()  # out of sight: no frames drawn
+    clock.advance(30)
+    qtbot.keyClick(window.sidebar, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: session.window is None)
+    with Vault.open(paths.vault, PASSPHRASE) as vault:
+        [saved] = BreatheStore(vault).recent_sessions()
+    assert (saved.pattern_id, saved.finished, saved.actual_ms) == ("soothe", False, 120_000)
