@@ -37,4 +37,12 @@ def _load(target: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-AREAS: tuple[AreaSpec, ...] = ()
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec(
+        "reflect",
+        "Reflect",
+        "reflect.svg",
+        "app.reflect.view:ReflectView",
+        today_card="app.reflect.today_card:PromptCard",
+    ),
+)
