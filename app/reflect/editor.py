@@ -8,10 +8,10 @@ so calmly; the next edit, or the next flush, tries again.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date
 
 from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QIcon
+from PySide6.QtGui import QColor, QFont, QIcon, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -66,6 +66,18 @@ SHAREABLE_HINT = (
 )
 
 
+class HeadingHighlighter(QSyntaxHighlighter):
+    """Markdown headings (a template's questions) stand out from the answers."""
+
+    def highlightBlock(self, text: str) -> None:
+        stripped = text.lstrip()
+        if stripped.startswith("#"):
+            form = QTextCharFormat()
+            form.setFontWeight(QFont.Weight.DemiBold)
+            form.setForeground(QColor("#3f6a5b"))
+            self.setFormat(0, len(text), form)
+
+
 def icon(name: str) -> QIcon:
     return QIcon(str(resources.path(f"icons/{name}")))
 
@@ -87,13 +99,13 @@ def scale_box(name: str, words: dict[int, str]) -> QComboBox:
     return box
 
 
-def text_box(name: str, placeholder: str, height: int = 76) -> QPlainTextEdit:
+def text_box(name: str, placeholder: str, height: int = 60) -> QPlainTextEdit:
     box = QPlainTextEdit()
     box.setAccessibleName(name)
     box.setPlaceholderText(placeholder)
     box.setTabChangesFocus(True)
     box.setMinimumHeight(height)
-    box.setMaximumHeight(height + 40)
+    box.setMaximumHeight(height + 16)
     return box
 
 
@@ -281,6 +293,7 @@ class EntryEditor(QWidget):
         self.body.setMinimumHeight(220)
         self.body.setTabChangesFocus(True)
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.highlighter = HeadingHighlighter(self.body.document())
         body.addWidget(self.body, 1)
 
         grid = QGridLayout()
@@ -620,12 +633,3 @@ class EntryEditor(QWidget):
         else:
             cursor.movePosition(cursor.MoveOperation.End)
         self.body.setTextCursor(cursor)
-
-    def future_limit(self) -> date:
-        return self._clock.today() + timedelta(days=366)
-
-
-def body_font(base: QFont) -> QFont:
-    font = QFont(base)
-    font.setPointSizeF(max(base.pointSizeF(), 10.5) * 1.08)
-    return font

@@ -10,7 +10,7 @@ import html
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QSize, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -91,18 +91,31 @@ class SearchResults(QListWidget):
         self.hits = hits
         blocked = self.blockSignals(True)
         self.clear()
-        width = max(200, self.viewport().width() - 4)
         for hit in hits:
             item = QListWidgetItem()
             item.setData(ID_ROLE, hit.row.id)
             summary = f"{plain(hit.title)}. {plain(hit.snippet)}"
             item.setData(Qt.ItemDataRole.AccessibleTextRole, summary)
-            widget = HitWidget(hit)
-            widget.setFixedWidth(width)
-            item.setSizeHint(widget.sizeHint())
             self.addItem(item)
-            self.setItemWidget(item, widget)
+            self.setItemWidget(item, HitWidget(hit))
         self.blockSignals(blocked)
+        self._fit()
+
+    def _fit(self) -> None:
+        """Wrap each hit to the list's width and make its row as tall as it needs."""
+        width = max(160, self.viewport().width() - 2)
+        for row in range(self.count()):
+            item = self.item(row)
+            widget = self.itemWidget(item)
+            if widget is None:
+                continue
+            widget.setFixedWidth(width)
+            height = widget.layout().totalHeightForWidth(width)
+            item.setSizeHint(QSize(width, max(height, widget.minimumSizeHint().height())))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def _current_changed(self, current: QListWidgetItem | None, _previous) -> None:
         if current is not None:

@@ -352,8 +352,9 @@ class ReflectView(QWidget):
 
     # -- saving --------------------------------------------------------------------
 
-    def flush(self) -> None:
-        self.editor.flush()
+    def flush(self) -> bool:
+        """Save now (switching views, lock, close). False if the words could not be saved."""
+        return self.editor.flush()
 
     def _saved(self, entry: Entry, moved: bool) -> None:
         if moved:
