@@ -185,7 +185,8 @@ def test_delete_asks_and_can_be_undone(qtbot, make_view, store):
     click_row(qtbot, view, 1)
     assert view.editor.entry.id == gone.id
     qtbot.mouseClick(view.editor.delete_button, LEFT)
-    assert view.confirm is not None and view.confirm.isVisible()
+    assert view.confirm is not None
+    assert view.confirm.isVisible()
     assert "undo" in view.confirm.informativeText()
     qtbot.mouseClick(view.confirm.defaultButton(), LEFT)  # "Keep it" is the default
     assert store.count() == 2
@@ -197,7 +198,8 @@ def test_delete_asks_and_can_be_undone(qtbot, make_view, store):
     assert view.right_stack.currentWidget() is view.placeholder
     qtbot.mouseClick(view.undo_button, LEFT)
     back = store.get(gone.id)
-    assert back == store.get(gone.id) and back.feelings == ("hopeful",)
+    assert back == store.get(gone.id)
+    assert back.feelings == ("hopeful",)
     assert back.created_at == gone.created_at
     assert not view.undo_bar.isVisible()
     assert view.editor.entry.id == gone.id
@@ -211,7 +213,8 @@ def test_a_bad_date_says_how_to_fix_it_and_keeps_the_words(qtbot, make_view, sto
     editor = view.editor
     qtbot.keyClicks(editor.body, "Words I do not want to lose.")
     editor.date.setDate(QDate(2099, 3, 1))
-    assert not view.flush() and store.count() == 0
+    assert not view.flush()
+    assert store.count() == 0
     assert "more than a year ahead" in editor.error_text("entry_date")
     assert editor.error_text("entry_date").endswith("or earlier.")
     assert editor.body.toPlainText() == "Words I do not want to lose."
@@ -339,7 +342,7 @@ def test_prompts_menu_starts_an_entry_answering_a_prompt(qtbot, make_view, store
     sets = view.prompts_menu.actions()
     assert len(sets) == len(view.library.sets)
     boundaries = next(a.menu() for a in sets if a.text() == "Space and boundaries")
-    prompt_action = [a for a in boundaries.actions() if a.data()][0]
+    prompt_action = next(a for a in boundaries.actions() if a.data())
     prompt_action.trigger()
     prompt = view.library.get(prompt_action.data())
     assert view.editor.prompt_label.isVisible()
