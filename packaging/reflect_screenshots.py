@@ -124,7 +124,7 @@ def main() -> int:
                 "tasks": ImmediateTaskRunner(),
             }
         )
-        window.resize(1200, 780)
+        window.resize(1100, 720)
         window.show()
         view = window.open_area("reflect")
         app.processEvents()
@@ -132,16 +132,17 @@ def main() -> int:
         def shot(name: str) -> None:
             for _ in range(3):
                 app.processEvents()
-            window.grab().save(str(out / f"reflect-{name}.png"))
+            image = window.grab().toImage()
+            image.save(str(out / f"reflect-{name}.png"), "PNG", 0)
 
         view.select_entry(view.model.entry_row(view.model.row_of_offset(3)).id)
         shot("list")
-        view.start_from_set("after-conflict")
+        view.start_from_set("daily-check-in")
         shot("template")
         view.select_entry(view.model.entry_row(view.model.row_of_offset(1)).id)
         view.editor.body.setFocus()
         shot("setback")
-        view.search_field.setText("walk OR hurt")
+        view.search_field.setText("walk* OR hurt")
         view.run_search()
         view.filter_button.setChecked(True)
         shot("search")

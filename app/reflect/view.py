@@ -10,13 +10,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
     QHBoxLayout,
+    QHeaderView,
     QLineEdit,
-    QListView,
     QMenu,
     QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
+    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -24,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.context import AreaContext
 from app.reflect.editor import EntryEditor, icon
-from app.reflect.entry_list import ID_ROLE, EntryDelegate, EntryListModel
+from app.reflect.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
 from app.reflect.model import KINDS, Entry, Kind, new_entry, shorten
 from app.reflect.prompts import load_library, template_for_set
 from app.reflect.search import FilterBar, SearchResults
@@ -84,6 +85,10 @@ class ReflectView(QWidget):
         new_shortcut.activated.connect(self.new_entry)
         find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
         find_shortcut.activated.connect(self.focus_search)
+        # The model goes in last: laid out once, not again for every widget added above
+        # (each layout asks Qt for an index per row, which adds up on 100,000 rows).
+        self.list.setModel(self.model)
+        self.list.selectionModel().currentChanged.connect(self._list_current_changed)
         self._update_states()
 
     # -- building ------------------------------------------------------------------
@@ -140,16 +145,26 @@ class ReflectView(QWidget):
         layout.addWidget(self.filter_bar)
 
         self.model = EntryListModel(self.store, self)
-        self.list = QListView()
+        # A one-column table rather than a QListView: a list view lays out every row
+        # (asking the model about each), a table's rows are a fixed height known at once.
+        self.list = QTableView()
         self.list.setObjectName("entryList")
         self.list.setAccessibleName("Entries")
-        self.list.setModel(self.model)
         self.list.setItemDelegate(EntryDelegate(self.list))
-        self.list.setUniformItemSizes(True)  # never measures 100,000 rows
+        self.list.horizontalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        rows = self.list.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setTabKeyNavigation(False)
         self.list.setMouseTracking(True)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.list.selectionModel().currentChanged.connect(self._list_current_changed)
         self.list.activated.connect(lambda _index: self.editor.focus_body())
 
         self.results = SearchResults()
