@@ -40,6 +40,13 @@ def _load(target: str) -> Any:
 # In sidebar order: Reflect, Practise, Breathe, Progress, Summaries.
 AREAS: tuple[AreaSpec, ...] = (
     AreaSpec(
+        "reflect",
+        "Reflect",
+        "reflect.svg",
+        "app.reflect.view:ReflectView",
+        today_card="app.reflect.today_card:PromptCard",
+    ),
+    AreaSpec(
         "breathe",
         "Breathe",
         "breathe.svg",

@@ -40,7 +40,9 @@ def flooded_action(window):
 
 def test_breathe_is_in_the_sidebar(session):
     sidebar = session.window.sidebar
-    assert [sidebar.item(i).text() for i in range(sidebar.count())] == ["Today", "Breathe"]
+    titles = [sidebar.item(i).text() for i in range(sidebar.count())]
+    assert titles[0] == "Today"
+    assert "Breathe" in titles
 
 
 def test_im_flooded_starts_the_soothing_break_and_ends_with_a_repair_phrase(qtbot, session, clock):

@@ -1,0 +1,635 @@
+"""The entry editor: no Save button. It saves a second after typing stops, and at once
+whenever the person moves on (another entry, another view, lock, close).
+
+A save that fails (a date to fix, a full disk) keeps every word on screen and says
+so calmly; the next edit, or the next flush, tries again.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+
+from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QIcon, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app import resources
+from app.clock import Clock
+from app.reflect.entry_list import MOOD_WORDS, kind_icon
+from app.reflect.model import (
+    EARLIEST_DATE,
+    KINDS,
+    PATTERN_HINTS,
+    PATTERN_LABELS,
+    Entry,
+    InvalidEntry,
+    Kind,
+    Pattern,
+    Setback,
+    feeling_families,
+    normalise_tags,
+)
+from app.reflect.prompts import PromptLibrary, load_library, template_for_set
+from app.reflect.store import ReflectStore
+from app.vault import VaultError
+from app.widgets.forms import label
+
+AUTOSAVE_MS = 1000
+CLOSENESS_WORDS = {
+    1: "far apart",
+    2: "a little distant",
+    3: "in between",
+    4: "close",
+    5: "very close",
+}
+SHAREABLE_HINT = (
+    "Private unless you tick this. A shareable entry may be included in the summaries "
+    "you choose to print or save; nothing is ever sent anywhere."
+)
+
+
+class HeadingHighlighter(QSyntaxHighlighter):
+    """Markdown headings (a template's questions) stand out from the answers."""
+
+    def highlightBlock(self, text: str) -> None:
+        stripped = text.lstrip()
+        if stripped.startswith("#"):
+            form = QTextCharFormat()
+            form.setFontWeight(QFont.Weight.DemiBold)
+            form.setForeground(QColor("#3f6a5b"))
+            self.setFormat(0, len(text), form)
+
+
+def icon(name: str) -> QIcon:
+    return QIcon(str(resources.path(f"icons/{name}")))
+
+
+def to_qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def from_qdate(day: QDate) -> date:
+    return date(day.year(), day.month(), day.day())
+
+
+def scale_box(name: str, words: dict[int, str]) -> QComboBox:
+    box = QComboBox()
+    box.setAccessibleName(name)
+    box.addItem("Not set", None)
+    for value, word in words.items():
+        box.addItem(f"{value} · {word}", value)
+    return box
+
+
+def text_box(name: str, placeholder: str, height: int = 60) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setPlaceholderText(placeholder)
+    box.setTabChangesFocus(True)
+    box.setMinimumHeight(height)
+    box.setMaximumHeight(height + 16)
+    return box
+
+
+class FeelingsButton(QToolButton):
+    """A compact picker: one submenu per family of feelings, each feeling checkable."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Feelings")
+        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self._chosen: list[str] = []
+        menu = QMenu(self)
+        menu.setAccessibleName("Feelings by family")
+        self._actions = {}
+        for family in feeling_families():
+            sub = menu.addMenu(family.label)
+            for feeling in family.feelings:
+                action = sub.addAction(feeling)
+                action.setCheckable(True)
+                action.toggled.connect(lambda on, f=feeling: self._toggle(f, on))
+                self._actions[feeling] = action
+        menu.addSeparator()
+        self.clear_action = menu.addAction("Clear feelings")
+        self.clear_action.triggered.connect(lambda: self.set_feelings(()) or self.changed.emit())
+        self.setMenu(menu)
+        self._show()
+
+    def feelings(self) -> tuple[str, ...]:
+        return tuple(self._chosen)
+
+    def set_feelings(self, feelings: tuple[str, ...]) -> None:
+        self._chosen = list(feelings)
+        for feeling, action in self._actions.items():
+            blocked = action.blockSignals(True)
+            action.setChecked(feeling in self._chosen)
+            action.blockSignals(blocked)
+        self._show()
+
+    def action_for(self, feeling: str):
+        return self._actions[feeling]
+
+    def _toggle(self, feeling: str, on: bool) -> None:
+        if on and feeling not in self._chosen:
+            self._chosen.append(feeling)
+        elif not on and feeling in self._chosen:
+            self._chosen.remove(feeling)
+        self._show()
+        self.changed.emit()
+
+    def _show(self) -> None:
+        text = ", ".join(self._chosen) if self._chosen else "Choose feelings…"
+        self.setText(text if len(text) <= 48 else text[:47] + "…")
+        self.setToolTip(", ".join(self._chosen) or "What did you feel? Pick as many as fit.")
+
+
+class EntryEditor(QWidget):
+    """Edits one entry at a time and saves it by itself."""
+
+    saved = Signal(object, bool)  # the saved Entry; True when the list must re-sort
+    delete_requested = Signal()
+
+    def __init__(
+        self,
+        store: ReflectStore,
+        clock: Clock,
+        library: PromptLibrary | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._store, self._clock = store, clock
+        self._library = library or load_library()
+        self._entry: Entry | None = None
+        self._pristine_body = ""
+        self._dirty = False
+        self._loading = False
+        self.last_error = ""
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(AUTOSAVE_MS)
+        self.timer.timeout.connect(self.save)
+        self._errors: dict[str, QLabel] = {}
+        self._build()
+
+    # -- building ------------------------------------------------------------------
+
+    def _error(self, field: str) -> QLabel:
+        widget = label("", "errorLabel")
+        widget.setAccessibleName("Problem with this field")
+        widget.hide()
+        self._errors[field] = widget
+        return widget
+
+    def _build(self) -> None:
+        today = self._clock.today()
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(0)
+
+        # Top strip: date, kind, star, delete, and how saving is going.
+        strip = QHBoxLayout()
+        strip.setContentsMargins(24, 14, 24, 6)
+        strip.setSpacing(10)
+        self.date = QDateEdit()
+        self.date.setAccessibleName("Entry date")
+        self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("d MMM yyyy")
+        self.date.setDateRange(to_qdate(EARLIEST_DATE), QDate(today.year + 50, 12, 31))
+        self.date.setToolTip("The day this entry is about: 1900 up to a year from today.")
+        self.kind = QComboBox()
+        self.kind.setAccessibleName("Kind of entry")
+        self.kind.setIconSize(QSize(18, 18))
+        for kind, info in KINDS.items():
+            self.kind.addItem(kind_icon(kind), info.label, kind.value)
+        self.star = QToolButton()
+        self.star.setCheckable(True)
+        self.star.setIcon(icon("star.svg"))
+        self.star.setText("Star")
+        self.star.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.star.setAccessibleName("Starred")
+        self.star.setToolTip("Star entries you want to find again easily")
+        self.status = label("", "hint")
+        self.status.setAccessibleName("Saving status")
+        self.status.setWordWrap(False)
+        self.delete_button = QToolButton()
+        self.delete_button.setIcon(icon("delete.svg"))
+        self.delete_button.setText("Delete")
+        self.delete_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.delete_button.setAccessibleName("Delete this entry")
+        self.delete_button.clicked.connect(self.delete_requested.emit)
+        strip.addWidget(self.date)
+        strip.addWidget(self.kind)
+        strip.addWidget(self.star)
+        strip.addStretch(1)
+        strip.addWidget(self.status)
+        strip.addWidget(self.delete_button)
+        outer.addLayout(strip)
+
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        page = QWidget()
+        page.setObjectName("editorPage")
+        body = QVBoxLayout(page)
+        body.setContentsMargins(24, 4, 24, 18)
+        body.setSpacing(8)
+        body.addWidget(self._error("entry_date"))
+        self.blurb = label("", "hint")
+        body.addWidget(self.blurb)
+
+        self.save_problem = QFrame()
+        self.save_problem.setObjectName("warning")
+        problem_row = QHBoxLayout(self.save_problem)
+        problem_row.setContentsMargins(8, 4, 8, 4)
+        self.save_problem_text = label("")
+        self.save_problem_text.setAccessibleName("Save problem")
+        retry = QPushButton("Try again")
+        retry.setAccessibleName("Try saving again")
+        retry.clicked.connect(self.save)
+        problem_row.addWidget(self.save_problem_text, 1)
+        problem_row.addWidget(retry)
+        self.save_problem.hide()
+        body.addWidget(self.save_problem)
+
+        self.prompt_label = label("", "promptLabel")
+        self.prompt_label.setAccessibleName("The prompt this entry answers")
+        self.prompt_label.hide()
+        body.addWidget(self.prompt_label)
+
+        self.title = QLineEdit()
+        self.title.setObjectName("entryTitle")
+        self.title.setAccessibleName("Title")
+        self.title.setPlaceholderText("Title (optional)")
+        body.addWidget(self.title)
+        body.addWidget(self._error("title"))
+
+        self.setback_box = self._build_setback()
+        body.addWidget(self.setback_box)
+
+        self.body = QPlainTextEdit()
+        self.body.setObjectName("entryBody")
+        self.body.setAccessibleName("Entry text")
+        self.body.setMinimumHeight(220)
+        self.body.setTabChangesFocus(True)
+        self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+        self.highlighter = HeadingHighlighter(self.body.document())
+        body.addWidget(self.body, 1)
+
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(6)
+        self.mood = scale_box("Mood", MOOD_WORDS)
+        self.closeness = scale_box("Closeness", CLOSENESS_WORDS)
+        self.mood_label = QLabel("Mood")
+        self.closeness_label = QLabel("Closeness")
+        self.feelings = FeelingsButton()
+        self.tags = QLineEdit()
+        self.tags.setAccessibleName("Tags")
+        self.tags.setPlaceholderText("tags, separated by commas or spaces")
+        grid.addWidget(self.mood_label, 0, 0)
+        grid.addWidget(self.mood, 0, 1)
+        grid.addWidget(self.closeness_label, 0, 2)
+        grid.addWidget(self.closeness, 0, 3)
+        grid.addWidget(QLabel("Feelings"), 1, 0)
+        grid.addWidget(self.feelings, 1, 1, 1, 3)
+        grid.addWidget(QLabel("Tags"), 2, 0)
+        grid.addWidget(self.tags, 2, 1, 1, 3)
+        grid.setColumnStretch(4, 1)
+        body.addLayout(grid)
+        body.addWidget(self._error("mood"))
+        body.addWidget(self._error("closeness"))
+        body.addWidget(self._error("tags"))
+        self.shareable = QCheckBox("Shareable in summaries")
+        self.shareable.setAccessibleName("Shareable in summaries")
+        self.shareable.setAccessibleDescription(SHAREABLE_HINT)
+        body.addWidget(self.shareable)
+        body.addWidget(label(SHAREABLE_HINT, "hint"))
+        body.addWidget(self._error("other"))
+        scroll.setWidget(page)
+        outer.addWidget(scroll, 1)
+
+        for widget in (self.title, self.tags):
+            widget.textEdited.connect(self._changed)
+        self.tags.editingFinished.connect(self._tidy_tags)
+        for widget in (self.body, self.happened, self.learned, self.next_time, self.how_repaired):
+            widget.textChanged.connect(self._changed)
+        for box in (self.mood, self.closeness, self.pattern):
+            box.currentIndexChanged.connect(self._changed)
+        self.pattern.currentIndexChanged.connect(self._show_pattern_hint)
+        self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.date.dateChanged.connect(self._changed)
+        self.repaired_on.dateChanged.connect(self._changed)
+        self.repaired.toggled.connect(self._repaired_toggled)
+        self.star.toggled.connect(self._star_toggled)
+        self.shareable.toggled.connect(self._changed)
+        self.feelings.changed.connect(self._changed)
+
+    def _build_setback(self) -> QFrame:
+        box = QFrame()
+        box.setObjectName("setbackBox")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(14, 10, 14, 12)
+        layout.setSpacing(6)
+        layout.addWidget(label("Learning from a hard moment", "cardTitle"))
+        row = QHBoxLayout()
+        row.addWidget(QLabel("What showed up in me"))
+        self.pattern = QComboBox()
+        self.pattern.setAccessibleName("Pattern that showed up")
+        self.pattern.addItem("Not named yet", None)
+        for pattern, text in PATTERN_LABELS.items():
+            self.pattern.addItem(text, pattern.value)
+        row.addWidget(self.pattern)
+        row.addStretch(1)
+        layout.addLayout(row)
+        self.pattern_hint = label("", "hint")
+        self.pattern_hint.setAccessibleName("About this pattern")
+        layout.addWidget(self.pattern_hint)
+        self.happened = text_box("What happened", "What happened, in simple words?")
+        self.learned = text_box(
+            "What I learned about myself", "What did this teach you about yourself?"
+        )
+        self.next_time = text_box(
+            "What I will try next time", "What would you like to try next time?"
+        )
+        for caption, widget in (
+            ("What happened", self.happened),
+            ("What I learned about myself", self.learned),
+            ("What I will try next time", self.next_time),
+        ):
+            layout.addWidget(QLabel(caption))
+            layout.addWidget(widget)
+        repair = QHBoxLayout()
+        self.repaired = QCheckBox("We repaired it on")
+        self.repaired.setAccessibleName("We have repaired it")
+        self.repaired_on = QDateEdit()
+        self.repaired_on.setAccessibleName("Repair date")
+        self.repaired_on.setCalendarPopup(True)
+        self.repaired_on.setDisplayFormat("d MMM yyyy")
+        today = self._clock.today()
+        self.repaired_on.setDateRange(to_qdate(EARLIEST_DATE), QDate(today.year + 50, 12, 31))
+        self.repaired_on.setEnabled(False)
+        repair.addWidget(self.repaired)
+        repair.addWidget(self.repaired_on)
+        repair.addStretch(1)
+        layout.addLayout(repair)
+        layout.addWidget(self._error("repaired_on"))
+        self.how_repaired = text_box(
+            "How we repaired it", "Later, when you have found your way back: what helped?"
+        )
+        layout.addWidget(self.how_repaired)
+        layout.addWidget(self._error("pattern"))
+        return box
+
+    # -- loading -------------------------------------------------------------------
+
+    @property
+    def entry(self) -> Entry | None:
+        return self._entry
+
+    @property
+    def dirty(self) -> bool:
+        return self._dirty
+
+    def load(self, entry: Entry) -> None:
+        """Show an entry (saved, or a fresh draft with no id yet)."""
+        self.timer.stop()
+        self._loading = True
+        try:
+            self._entry = entry
+            self.date.setDate(to_qdate(entry.entry_date))
+            self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
+            self.title.setText(entry.title)
+            self.body.setPlainText(entry.body)  # also starts a fresh undo history
+            self._pristine_body = entry.body if entry.id is None else ""
+            self.mood.setCurrentIndex(self.mood.findData(entry.mood) if entry.mood else 0)
+            self.closeness.setCurrentIndex(
+                self.closeness.findData(entry.closeness) if entry.closeness else 0
+            )
+            self.feelings.set_feelings(entry.feelings)
+            self.tags.setText(", ".join(entry.tags))
+            self.star.setChecked(entry.starred)
+            self.shareable.setChecked(entry.shareable)
+            setback = entry.setback or Setback()
+            self.pattern.setCurrentIndex(
+                self.pattern.findData(setback.pattern.value) if setback.pattern else 0
+            )
+            self.happened.setPlainText(setback.what_happened)
+            self.learned.setPlainText(setback.what_i_learned)
+            self.next_time.setPlainText(setback.what_next)
+            self.repaired.setChecked(setback.repaired_on is not None)
+            self.repaired_on.setDate(to_qdate(setback.repaired_on or self._clock.today()))
+            self.repaired_on.setEnabled(setback.repaired_on is not None)
+            self.how_repaired.setPlainText(setback.how_repaired)
+            prompt = self._library.get(entry.prompt_id) if entry.prompt_id else None
+            self.prompt_label.setText(f"Answering: {prompt.text}" if prompt else "")
+            self.prompt_label.setVisible(prompt is not None)
+            self._apply_kind(entry.kind)
+            self._show_pattern_hint()
+            self._clear_errors()
+            self._dirty = False
+            self.status.setText("Saved" if entry.id is not None else "")
+            self.delete_button.setText("Delete" if entry.id is not None else "Discard")
+        finally:
+            self._loading = False
+
+    def _apply_kind(self, kind: Kind) -> None:
+        info = KINDS[kind]
+        self.blurb.setText(info.blurb)
+        self.body.setPlaceholderText(info.placeholder)
+        self.setback_box.setVisible(info.shows_setback)
+        for widget in (self.mood, self.closeness, self.mood_label, self.closeness_label):
+            widget.setVisible(info.shows_mood)
+
+    def template_for_kind(self, kind: Kind) -> str:
+        info = KINDS[kind]
+        if not info.start_with_template or not info.prompt_sets:
+            return ""
+        prompt_set = self._library.get_set(info.prompt_sets[0])
+        return template_for_set(prompt_set) if prompt_set else ""
+
+    def _kind_changed(self) -> None:
+        kind = Kind(self.kind.currentData())
+        self._apply_kind(kind)
+        if self._loading:
+            return
+        # A fresh, untouched draft takes the new kind's template, if it has one.
+        if self._entry is not None and self._entry.id is None and self._body_untouched():
+            template = self.template_for_kind(kind)
+            self._loading = True
+            self.body.setPlainText(template)
+            self._loading = False
+            self._pristine_body = template
+        self._changed()
+
+    def _body_untouched(self) -> bool:
+        return self.body.toPlainText().strip() == self._pristine_body.strip()
+
+    # -- editing -------------------------------------------------------------------
+
+    def _changed(self) -> None:
+        if self._loading or self._entry is None:
+            return
+        self._dirty = True
+        self.status.setText("Editing…")
+        self.timer.start()  # restarted by every edit: saves once typing pauses
+
+    def _star_toggled(self, on: bool) -> None:
+        self.star.setText("Starred" if on else "Star")
+        self._changed()
+
+    def _repaired_toggled(self, on: bool) -> None:
+        self.repaired_on.setEnabled(on)
+        self._changed()
+
+    def _show_pattern_hint(self) -> None:
+        value = self.pattern.currentData()
+        self.pattern_hint.setText(PATTERN_HINTS[Pattern(value)] if value else "")
+        self.pattern_hint.setVisible(bool(value))
+
+    def _tidy_tags(self) -> None:
+        try:
+            tidy = ", ".join(normalise_tags(self.tags.text()))
+        except InvalidEntry as problem:
+            self._show_error(problem)
+            return
+        if tidy != self.tags.text():
+            self.tags.setText(tidy)
+
+    def current(self) -> Entry:
+        """The entry as the widgets show it now (not yet validated)."""
+        assert self._entry is not None
+        kind = Kind(self.kind.currentData())
+        setback = self._entry.setback
+        if KINDS[kind].shows_setback:
+            pattern = self.pattern.currentData()
+            setback = Setback(
+                pattern=Pattern(pattern) if pattern else None,
+                what_happened=self.happened.toPlainText(),
+                what_i_learned=self.learned.toPlainText(),
+                what_next=self.next_time.toPlainText(),
+                repaired_on=from_qdate(self.repaired_on.date())
+                if self.repaired.isChecked()
+                else None,
+                how_repaired=self.how_repaired.toPlainText(),
+            )
+        return replace(
+            self._entry,
+            entry_date=from_qdate(self.date.date()),
+            kind=kind,
+            title=self.title.text(),
+            body=self.body.toPlainText(),
+            mood=self.mood.currentData(),
+            closeness=self.closeness.currentData(),
+            feelings=self.feelings.feelings(),
+            tags=normalise_tags(self.tags.text()),
+            starred=self.star.isChecked(),
+            shareable=self.shareable.isChecked(),
+            setback=setback,
+        )
+
+    def _is_blank(self, entry: Entry) -> bool:
+        """A new draft with nothing written or chosen: not worth an entry of its own."""
+        setback_empty = entry.setback is None or replace(entry.setback, pattern=None) == Setback()
+        return (
+            not entry.title.strip()
+            and self._body_untouched()
+            and entry.mood is None
+            and entry.closeness is None
+            and not entry.feelings
+            and not entry.tags
+            and not entry.starred
+            and setback_empty
+        )
+
+    # -- saving --------------------------------------------------------------------
+
+    def save(self) -> bool:
+        """Save now if anything changed. False when the words could not be saved yet."""
+        self.timer.stop()
+        if self._entry is None or not self._dirty:
+            return True
+        try:
+            entry = self.current()
+            if entry.id is None and self._is_blank(entry):
+                self._dirty = False
+                self.status.setText("")
+                return True
+            before = self._entry
+            saved = self._store.save(entry)
+        except InvalidEntry as problem:
+            self._show_error(problem)
+            self.status.setText("Not saved yet")
+            return False
+        except VaultError as problem:
+            # The message names the condition, never the words; the words stay here.
+            self.last_error = problem.args[0] if problem.args else VaultError.message
+            self.save_problem_text.setText(
+                f"{self.last_error} Your words are still here, and Tend will try again "
+                "when you next edit or move on."
+            )
+            self.save_problem.show()
+            self.status.setText("Not saved yet")
+            return False
+        self._entry = saved
+        self._dirty = False
+        self._pristine_body = ""
+        self._clear_errors()
+        self.status.setText("Saved")
+        self.delete_button.setText("Delete")
+        moved = before.id is None or before.entry_date != saved.entry_date
+        self.saved.emit(saved, moved)
+        return True
+
+    def flush(self) -> bool:
+        return self.save()
+
+    def _clear_errors(self) -> None:
+        for widget in self._errors.values():
+            widget.clear()
+            widget.hide()
+        self.save_problem.hide()
+        self.last_error = ""
+
+    def _show_error(self, problem: InvalidEntry) -> None:
+        for widget in self._errors.values():
+            widget.hide()
+        widget = self._errors.get(problem.field, self._errors["other"])
+        widget.setText(problem.message)
+        widget.show()
+        self.last_error = problem.message
+
+    def error_text(self, field: str) -> str:
+        widget = self._errors.get(field)
+        return widget.text() if widget is not None and not widget.isHidden() else ""
+
+    def focus_body(self) -> None:
+        self.body.setFocus(Qt.FocusReason.OtherFocusReason)
+        cursor = self.body.textCursor()
+        if self._pristine_body:
+            # In a template, start under the first question.
+            first = self._pristine_body.find("\n\n")
+            cursor.setPosition(first + 1 if first >= 0 else 0)
+        else:
+            cursor.movePosition(cursor.MoveOperation.End)
+        self.body.setTextCursor(cursor)

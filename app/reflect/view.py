@@ -1,0 +1,493 @@
+"""Reflect: the journal. The entries on the left, newest first by month; the entry
+being written on the right. Search (Ctrl+F), filters, prompts, and a new entry (Ctrl+N).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AreaContext
+from app.reflect.editor import EntryEditor, icon
+from app.reflect.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
+from app.reflect.model import KINDS, Entry, Kind, new_entry, shorten
+from app.reflect.prompts import load_library, template_for_set
+from app.reflect.search import FilterBar, SearchResults
+from app.reflect.store import ReflectStore
+from app.vault import VaultError
+from app.widgets.forms import label
+
+SEARCH_DELAY_MS = 200
+
+NO_ENTRIES = "Nothing here yet. Your entries will gather here, newest first, grouped by month."
+NO_MATCHES = "No entries match these filters. You could loosen one, or clear them all."
+NO_RESULTS = (
+    "Nothing matches that search. Try fewer words, or the start of a word "
+    "followed by *, like forgiv*."
+)
+FIRST_TITLE = "A quiet place to think things through"
+FIRST_TEXT = (
+    "Write about a hard moment, a small kindness, or simply how today felt. There is "
+    "no wrong way to begin, and everything stays encrypted on this computer."
+)
+CHOOSE_TITLE = "Pick up where you left off"
+CHOOSE_TEXT = (
+    "Choose an entry on the left, or start a new one with Ctrl+N. "
+    "The Prompts menu has questions to start from when the words will not come."
+)
+
+
+class ReflectView(QWidget):
+    def __init__(self, context: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Reflect")
+        self.context = context
+        self.clock = context.clock
+        self.store = ReflectStore(context.vault, context.clock)
+        self.library = load_library()
+        self._deleted: Entry | None = None
+        self._selecting = False
+        self.confirm: QMessageBox | None = None
+
+        self.search_timer = QTimer(self)
+        self.search_timer.setSingleShot(True)
+        self.search_timer.setInterval(SEARCH_DELAY_MS)
+        self.search_timer.timeout.connect(self.run_search)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setChildrenCollapsible(False)
+        splitter.addWidget(self._build_left())
+        splitter.addWidget(self._build_right())
+        splitter.setStretchFactor(0, 0)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([340, 760])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(splitter)
+
+        new_shortcut = QShortcut(QKeySequence.StandardKey.New, self)
+        new_shortcut.activated.connect(self.new_entry)
+        find_shortcut = QShortcut(QKeySequence.StandardKey.Find, self)
+        find_shortcut.activated.connect(self.focus_search)
+        # The model goes in last: laid out once, not again for every widget added above
+        # (each layout asks Qt for an index per row, which adds up on 100,000 rows).
+        self.list.setModel(self.model)
+        self.list.selectionModel().currentChanged.connect(self._list_current_changed)
+        self._update_states()
+
+    # -- building ------------------------------------------------------------------
+
+    def _build_left(self) -> QWidget:
+        left = QWidget()
+        left.setObjectName("reflectSide")
+        left.setMinimumWidth(280)
+        layout = QVBoxLayout(left)
+        layout.setContentsMargins(12, 14, 6, 8)
+        layout.setSpacing(8)
+
+        buttons = QHBoxLayout()
+        buttons.setSpacing(6)
+        self.new_button = QPushButton(icon("new.svg"), "New entry")
+        self.new_button.setAccessibleName("New entry")
+        self.new_button.setToolTip("Start a new entry (Ctrl+N)")
+        self.new_button.clicked.connect(lambda: self.new_entry())
+        self.prompts_button = QToolButton()
+        self.prompts_button.setText("Prompts")
+        self.prompts_button.setIcon(icon("prompt.svg"))
+        self.prompts_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.prompts_button.setAccessibleName("Prompts")
+        self.prompts_button.setToolTip("Questions to start from, grouped by theme")
+        self.prompts_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.prompts_menu = self._build_prompts_menu()
+        self.prompts_button.setMenu(self.prompts_menu)
+        self.filter_button = QToolButton()
+        self.filter_button.setText("Filters")
+        self.filter_button.setIcon(icon("filter.svg"))
+        self.filter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.filter_button.setCheckable(True)
+        self.filter_button.setAccessibleName("Show filters")
+        self.filter_button.toggled.connect(self._toggle_filters)
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.prompts_button)
+        buttons.addStretch(1)
+        buttons.addWidget(self.filter_button)
+        layout.addLayout(buttons)
+
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("searchField")
+        self.search_field.setAccessibleName("Search entries")
+        self.search_field.setPlaceholderText("Search your entries  (Ctrl+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.addAction(icon("search.svg"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search_field.textChanged.connect(lambda _text: self.search_timer.start())
+        self.search_field.returnPressed.connect(self.run_search)
+        layout.addWidget(self.search_field)
+
+        self.filter_bar = FilterBar()
+        self.filter_bar.hide()
+        self.filter_bar.changed.connect(self._filters_changed)
+        layout.addWidget(self.filter_bar)
+
+        self.model = EntryListModel(self.store, self)
+        # A one-column table rather than a QListView: a list view lays out every row
+        # (asking the model about each), a table's rows are a fixed height known at once.
+        self.list = QTableView()
+        self.list.setObjectName("entryList")
+        self.list.setAccessibleName("Entries")
+        self.list.setItemDelegate(EntryDelegate(self.list))
+        self.list.horizontalHeader().hide()
+        self.list.horizontalHeader().setStretchLastSection(True)
+        rows = self.list.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(ROW_HEIGHT)
+        self.list.setShowGrid(False)
+        self.list.setWordWrap(False)
+        self.list.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.list.setTabKeyNavigation(False)
+        self.list.setMouseTracking(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.list.activated.connect(lambda _index: self.editor.focus_body())
+
+        self.results = SearchResults()
+        self.results.entry_chosen.connect(self._result_chosen)
+
+        self.left_empty = QWidget()
+        empty_layout = QVBoxLayout(self.left_empty)
+        empty_layout.setContentsMargins(8, 24, 8, 8)
+        self.left_empty_text = label("", "hint")
+        self.left_empty_text.setAccessibleName("No entries to show")
+        self.clear_filters_button = QPushButton("Clear filters")
+        self.clear_filters_button.setAccessibleName("Clear all filters")
+        self.clear_filters_button.clicked.connect(self.filter_bar.clear_filters)
+        empty_layout.addWidget(self.left_empty_text)
+        empty_layout.addWidget(self.clear_filters_button, 0, Qt.AlignmentFlag.AlignLeft)
+        empty_layout.addStretch(1)
+
+        self.left_stack = QStackedWidget()
+        for page in (self.list, self.results, self.left_empty):
+            self.left_stack.addWidget(page)
+        layout.addWidget(self.left_stack, 1)
+        return left
+
+    def _build_prompts_menu(self) -> QMenu:
+        menu = QMenu(self)
+        menu.setAccessibleName("Prompt sets")
+        menu.setToolTipsVisible(True)
+        for prompt_set in self.library.sets:
+            sub = menu.addMenu(prompt_set.title)
+            sub.setToolTipsVisible(True)
+            guided = sub.addAction(f"Guided entry: {len(prompt_set.template_ids)} questions")
+            guided.setToolTip(prompt_set.intro)
+            guided.triggered.connect(lambda _=False, s=prompt_set.id: self.start_from_set(s))
+            sub.addSeparator()
+            for prompt in prompt_set.prompts:
+                action = sub.addAction(shorten(prompt.text, 72))
+                action.setToolTip(prompt.text)
+                action.setData(prompt.id)
+                action.triggered.connect(lambda _=False, p=prompt.id: self.start_from_prompt(p))
+        return menu
+
+    def _build_right(self) -> QWidget:
+        right = QWidget()
+        layout = QVBoxLayout(right)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+
+        self.undo_bar = QFrame()
+        self.undo_bar.setObjectName("warning")
+        undo_row = QHBoxLayout(self.undo_bar)
+        undo_row.setContentsMargins(24, 6, 24, 6)
+        self.undo_text = label("Entry deleted.")
+        self.undo_button = QPushButton("Undo")
+        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_button.clicked.connect(self.undo_delete)
+        undo_row.addWidget(self.undo_text, 1)
+        undo_row.addWidget(self.undo_button)
+        self.undo_bar.hide()
+        layout.addWidget(self.undo_bar)
+
+        self.editor = EntryEditor(self.store, self.clock, self.library)
+        self.editor.saved.connect(self._saved)
+        self.editor.delete_requested.connect(self.ask_delete)
+
+        self.placeholder = QWidget()
+        holder = QVBoxLayout(self.placeholder)
+        holder.setContentsMargins(48, 48, 48, 48)
+        holder.setSpacing(12)
+        self.placeholder_title = label("", "pageTitle")
+        self.placeholder_text = label("")
+        self.placeholder_text.setMaximumWidth(520)
+        self.first_button = QPushButton(icon("new.svg"), "Write your first entry")
+        self.first_button.setAccessibleName("Write your first entry")
+        self.first_button.clicked.connect(lambda: self.new_entry())
+        holder.addStretch(1)
+        holder.addWidget(self.placeholder_title)
+        holder.addWidget(self.placeholder_text)
+        holder.addWidget(self.first_button, 0, Qt.AlignmentFlag.AlignLeft)
+        holder.addStretch(2)
+
+        self.right_stack = QStackedWidget()
+        self.right_stack.addWidget(self.placeholder)
+        self.right_stack.addWidget(self.editor)
+        layout.addWidget(self.right_stack, 1)
+        return right
+
+    # -- states --------------------------------------------------------------------
+
+    @property
+    def searching(self) -> bool:
+        return bool(self.search_field.text().strip())
+
+    def _update_states(self) -> None:
+        """Which page each side shows, and what an empty one says."""
+        filtered = not self.filter_bar.value().is_empty
+        if self.searching:
+            if self.results.count():
+                self.left_stack.setCurrentWidget(self.results)
+            else:
+                self.left_empty_text.setText(NO_RESULTS)
+                self.clear_filters_button.setVisible(filtered)
+                self.left_stack.setCurrentWidget(self.left_empty)
+        elif self.model.entry_count:
+            self.left_stack.setCurrentWidget(self.list)
+        else:
+            self.left_empty_text.setText(NO_MATCHES if filtered else NO_ENTRIES)
+            self.clear_filters_button.setVisible(filtered)
+            self.left_stack.setCurrentWidget(self.left_empty)
+        if self.right_stack.currentWidget() is self.placeholder:
+            anything = filtered or self.model.entry_count > 0
+            self.placeholder_title.setText(CHOOSE_TITLE if anything else FIRST_TITLE)
+            self.placeholder_text.setText(CHOOSE_TEXT if anything else FIRST_TEXT)
+            self.first_button.setText("New entry" if anything else "Write your first entry")
+            self.first_button.setAccessibleName(self.first_button.text())
+
+    def _show_placeholder(self) -> None:
+        self.right_stack.setCurrentWidget(self.placeholder)
+        self._update_states()
+
+    # -- choosing an entry ---------------------------------------------------------
+
+    def _select_row(self, row: int | None) -> None:
+        """Move the list's selection without opening anything."""
+        self._selecting = True
+        try:
+            selection = self.list.selectionModel()
+            if row is None:
+                selection.clearSelection()
+                selection.setCurrentIndex(QModelIndex(), QItemSelectionModel.SelectionFlag.Clear)
+            else:
+                index = self.model.index(row)
+                selection.setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+                self.list.scrollTo(index)
+        finally:
+            self._selecting = False
+
+    def _list_current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if self._selecting or not current.isValid():
+            return
+        entry_id = current.data(ID_ROLE)
+        if entry_id is None:
+            return
+        if not self.open_entry(entry_id):
+            # The entry on screen could not be saved: stay with it, words intact.
+            self._select_row(previous.row() if previous.isValid() else None)
+
+    def _result_chosen(self, entry_id: int) -> None:
+        self.open_entry(entry_id)
+
+    def open_entry(self, entry_id: int) -> bool:
+        current = self.editor.entry
+        if current is not None and current.id == entry_id:
+            self.right_stack.setCurrentWidget(self.editor)
+            return True
+        if not self.editor.flush():
+            return False
+        entry = self.store.get(entry_id)
+        if entry is None:
+            self.model.reload()
+            self._show_placeholder()
+            return True
+        self.undo_bar.hide()
+        self.editor.load(entry)
+        self.right_stack.setCurrentWidget(self.editor)
+        return True
+
+    def select_entry(self, entry_id: int) -> None:
+        """Open an entry and show it selected in the list."""
+        if self.open_entry(entry_id):
+            self._select_row(self.model.row_of_id(entry_id))
+
+    # -- new entries ---------------------------------------------------------------
+
+    def new_entry(
+        self, kind: Kind = Kind.REFLECTION, prompt_id: str | None = None, body: str | None = None
+    ) -> bool:
+        if not self.editor.flush():
+            return False
+        if body is None:
+            body = self.editor.template_for_kind(kind)
+        self._select_row(None)
+        self.results.clearSelection()
+        self.undo_bar.hide()
+        self.editor.load(new_entry(self.clock.today(), kind, body=body, prompt_id=prompt_id))
+        self.right_stack.setCurrentWidget(self.editor)
+        self.editor.focus_body()
+        return True
+
+    def start_from_prompt(self, prompt_id: str) -> bool:
+        prompt = self.library.get(prompt_id)
+        if prompt is None:
+            return self.new_entry()
+        return self.new_entry(prompt.kind, prompt_id=prompt.id, body="")
+
+    def start_from_set(self, set_id: str) -> bool:
+        prompt_set = self.library.get_set(set_id)
+        if prompt_set is None:
+            return self.new_entry()
+        return self.new_entry(prompt_set.kind, body=template_for_set(prompt_set))
+
+    # -- saving --------------------------------------------------------------------
+
+    def flush(self) -> bool:
+        """Save now (switching views, lock, close). False if the words could not be saved."""
+        return self.editor.flush()
+
+    def _saved(self, entry: Entry, moved: bool) -> None:
+        if moved:
+            self.model.reload()
+            self._select_row(self.model.row_of_id(entry.id))
+        else:
+            self.model.refresh_rows()
+        self._update_states()
+
+    # -- deleting ------------------------------------------------------------------
+
+    def ask_delete(self) -> None:
+        entry = self.editor.entry
+        if entry is None:
+            return
+        if entry.id is None:  # a draft never saved: nothing to keep, nothing to undo
+            self.editor.timer.stop()
+            self.editor.load(new_entry(self.clock.today()))
+            self._show_placeholder()
+            return
+        box = QMessageBox(self)
+        box.setWindowTitle("Delete entry")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText("Delete this entry?")
+        box.setInformativeText("You can undo this straight after.")
+        self.delete_confirm_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.finished.connect(lambda _result: self._confirmed(box))
+        self.confirm = box
+        box.open()
+
+    def _confirmed(self, box: QMessageBox) -> None:
+        self.confirm = None
+        box.deleteLater()
+        if box.clickedButton() is self.delete_confirm_button:
+            self.delete_current()
+
+    def delete_current(self) -> None:
+        entry = self.editor.entry
+        if entry is None or entry.id is None:
+            return
+        self.editor.flush()  # an undo brings back the latest words
+        try:
+            self._deleted = self.store.delete(entry.id)
+        except VaultError as problem:
+            self.undo_text.setText(str(problem))
+            self.undo_button.hide()
+            self.undo_bar.show()
+            return
+        self.editor.load(new_entry(self.clock.today()))
+        self.model.reload()
+        self._refresh_search()
+        self._show_placeholder()
+        self.undo_text.setText("Entry deleted.")
+        self.undo_button.show()
+        self.undo_bar.show()
+
+    def undo_delete(self) -> None:
+        entry, self._deleted = self._deleted, None
+        self.undo_bar.hide()
+        if entry is None:
+            return
+        try:
+            self.store.restore(entry)
+        except VaultError as problem:
+            self._deleted = entry
+            self.undo_text.setText(str(problem))
+            self.undo_bar.show()
+            return
+        self.model.reload()
+        self._refresh_search()
+        self.select_entry(entry.id)
+        self._update_states()
+
+    # -- searching and filtering ---------------------------------------------------
+
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+
+    def run_search(self) -> None:
+        self.search_timer.stop()
+        text = self.search_field.text().strip()
+        hits = self.store.search(text, self.filter_bar.value()) if text else []
+        self.results.show_hits(hits)
+        self._update_states()
+
+    def _refresh_search(self) -> None:
+        if self.searching:
+            self.run_search()
+
+    def _toggle_filters(self, on: bool) -> None:
+        if on:
+            self.filter_bar.set_choices(self.store.tags(), self.store.feelings_used())
+        self.filter_bar.setVisible(on)
+        self.filter_button.setAccessibleName("Hide filters" if on else "Show filters")
+
+    def _filters_changed(self) -> None:
+        count = self.filter_bar.active_count()
+        self.filter_button.setText(f"Filters ({count})" if count else "Filters")
+        self.model.set_filter(self.filter_bar.value())
+        current = self.editor.entry
+        if current is not None and current.id is not None:
+            self._select_row(self.model.row_of_id(current.id))
+        self._refresh_search()
+        self._update_states()
+
+    # -- requests from elsewhere ---------------------------------------------------
+
+    def handle_request(self, **request) -> None:
+        """prompt_id=... (answer a prompt), set_id=... (a guided entry), entry_id=..., new=True."""
+        if request.get("prompt_id"):
+            self.start_from_prompt(request["prompt_id"])
+        elif request.get("set_id"):
+            self.start_from_set(request["set_id"])
+        elif request.get("entry_id") is not None:
+            self.select_entry(int(request["entry_id"]))
+        elif request.get("new"):
+            kind = request.get("kind")
+            self.new_entry(Kind(kind) if kind in KINDS else Kind.REFLECTION)

@@ -1,0 +1,354 @@
+"""The Reflect view driven as a person would: the list, the editor, autosave, delete."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import QApplication
+
+from app.reflect.entry_list import ID_ROLE, MAX_PAGES
+from app.reflect.model import Entry, Kind, Pattern
+from app.reflect.store import ReflectStore
+from app.reflect.view import ReflectView
+from app.vault import DiskFull
+from tests.reflect.view_support import commit_text, make_context, many
+
+LEFT = Qt.MouseButton.LeftButton
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def store(vault, clock) -> ReflectStore:
+    return ReflectStore(vault, clock)
+
+
+@pytest.fixture
+def context(vault, clock):
+    return make_context(vault, clock)
+
+
+@pytest.fixture
+def make_view(qtbot, context):
+    def make() -> ReflectView:
+        view = ReflectView(context)
+        qtbot.addWidget(view)
+        view.resize(1100, 700)
+        view.show()
+        qtbot.waitExposed(view)
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow)  # focus and shortcuts need an active window
+        return view
+
+    return make
+
+
+def click_row(qtbot, view: ReflectView, row: int) -> None:
+    index = view.model.index(row)
+    view.list.scrollTo(index)
+    qtbot.mouseClick(view.list.viewport(), LEFT, pos=view.list.visualRect(index).center())
+
+
+def saved_bodies(store: ReflectStore) -> list[str]:
+    return [store.get(row.id).body for row in store.iter_rows()]
+
+
+def test_empty_journal_says_so_warmly_and_offers_a_first_entry(qtbot, make_view, store):
+    view = make_view()
+    assert view.left_stack.currentWidget() is view.left_empty
+    assert "Nothing here yet" in view.left_empty_text.text()
+    assert view.right_stack.currentWidget() is view.placeholder
+    assert view.first_button.text() == "Write your first entry"
+    qtbot.mouseClick(view.first_button, LEFT)
+    assert view.right_stack.currentWidget() is view.editor
+    assert view.editor.body.hasFocus()
+    qtbot.keyClicks(view.editor.body, "The first words, at last.")
+    qtbot.waitUntil(lambda: store.count() == 1, timeout=5000)
+    assert saved_bodies(store) == ["The first words, at last."]
+    assert view.left_stack.currentWidget() is view.list
+    assert view.model.entry_count == 1
+    # The new entry is selected in the list, under its month's header.
+    assert view.list.currentIndex().row() == 1
+    assert view.model.index(0).data() == "January 2026"
+
+
+def test_the_list_is_lazy_on_two_thousand_entries(qtbot, make_view, store):
+    store.create_many(many(2000))
+    view = make_view()
+    model = view.model
+    assert model.entry_count == 2000
+    months = len(store.months())
+    assert model.rowCount() == 2000 + months
+    # Showing the first screen read one page of rows, not 2,000 of them.
+    assert model.pages_fetched <= 2
+    view.list.scrollToBottom()
+    qtbot.waitUntil(lambda: model.pages_fetched >= 2)
+    QApplication.processEvents()
+    assert model.pages_fetched <= 4
+    last = model.index(model.rowCount() - 1).data(ID_ROLE)
+    assert store.get(last).title == "Entry number 1999"
+    for offset in range(0, 2000, 100):  # walk every page: old ones are let go
+        model.entry_row(model.row_of_offset(offset))
+    assert model.pages_held <= MAX_PAGES
+
+
+def test_month_headers_group_newest_first_and_arrows_skip_them(qtbot, make_view, store):
+    store.create_many(many(20))  # 14 January back to 26 December
+    view = make_view()
+    model = view.model
+    assert model.index(0).data() == "January 2026"
+    assert not model.index(0).flags() & Qt.ItemFlag.ItemIsSelectable
+    assert model.index(15).data() == "December 2025"
+    click_row(qtbot, view, 14)  # the last January entry
+    assert view.editor.entry.entry_date == date(2026, 1, 1)
+    assert view.editor.title.text() == "Entry number 13"
+    qtbot.keyClick(view.list, Qt.Key.Key_Down)
+    assert view.list.currentIndex().row() == 16  # over the December header
+    assert view.editor.entry.entry_date == date(2025, 12, 31)
+    qtbot.keyClick(view.list, Qt.Key.Key_Up)
+    assert view.editor.title.text() == "Entry number 13"
+    # Each row says what it is: date, kind, title, mood and tags.
+    spoken = model.index(1).data(Qt.ItemDataRole.AccessibleTextRole)
+    assert "14 January 2026" in spoken
+    assert "Entry number 0" in spoken
+    assert "mood 1 of 5" in spoken
+    assert "tags work" in spoken
+
+
+def test_every_field_of_the_editor_is_saved(qtbot, make_view, store):
+    view = make_view()
+    qtbot.keyClick(view, Qt.Key.Key_N, CTRL)
+    editor = view.editor
+    qtbot.keyClicks(editor.title, "After the phone call")
+    qtbot.keyClicks(editor.body, "I listened more than I talked.")
+    editor.mood.setCurrentIndex(editor.mood.findData(4))
+    editor.closeness.setCurrentIndex(editor.closeness.findData(3))
+    editor.feelings.action_for("hopeful").trigger()
+    editor.feelings.action_for("tense").trigger()
+    assert editor.feelings.text() == "hopeful, tense"
+    qtbot.keyClicks(editor.tags, "#Old Wounds, Home home")
+    qtbot.keyClick(editor.tags, Qt.Key.Key_Return)  # finishing the field tidies it
+    assert editor.tags.text() == "old, wounds, home"
+    qtbot.mouseClick(editor.star, LEFT)
+    assert editor.star.text() == "Starred"
+    assert not editor.shareable.isChecked()  # private unless said otherwise
+    assert "summaries" in editor.shareable.accessibleDescription()
+    editor.shareable.click()
+    view.flush()
+    [row] = store.window(0, 5)
+    saved = store.get(row.id)
+    assert saved.title == "After the phone call"
+    assert saved.body == "I listened more than I talked."
+    assert (saved.mood, saved.closeness) == (4, 3)
+    assert saved.feelings == ("hopeful", "tense")
+    assert saved.tags == ("old", "wounds", "home")
+    assert saved.starred
+    assert saved.shareable
+    # "Not set" really clears a scale.
+    editor.mood.setCurrentIndex(0)
+    view.flush()
+    assert store.get(row.id).mood is None
+    assert editor.status.text() == "Saved"
+
+
+def test_autosave_waits_for_a_pause_in_typing(qtbot, make_view, store):
+    view = make_view()
+    view.new_entry()
+    qtbot.keyClicks(view.editor.body, "Slowly, ")
+    assert store.count() == 0  # not on every key
+    assert view.editor.timer.isActive()
+    assert view.editor.status.text() == "Editing…"
+    with qtbot.waitSignal(view.editor.saved, timeout=5000):
+        pass
+    assert saved_bodies(store) == ["Slowly, "]
+    qtbot.keyClicks(view.editor.body, "then more.")
+    qtbot.waitUntil(lambda: saved_bodies(store) == ["Slowly, then more."], timeout=5000)
+    assert store.count() == 1  # the same entry, updated
+
+
+def test_switching_entries_saves_at_once(qtbot, make_view, store):
+    store.create_many([Entry(date(2026, 1, 14), body="one"), Entry(date(2026, 1, 13), body="two")])
+    view = make_view()
+    click_row(qtbot, view, 1)
+    qtbot.keyClick(view.editor.body, Qt.Key.Key_End, CTRL)
+    qtbot.keyClicks(view.editor.body, " and a half")
+    click_row(qtbot, view, 2)  # before the autosave delay has passed
+    assert view.editor.body.toPlainText() == "two"
+    assert saved_bodies(store) == ["one and a half", "two"]
+
+
+def test_delete_asks_and_can_be_undone(qtbot, make_view, store):
+    kept = store.create(Entry(date(2026, 1, 12), body="stays", tags=("home",)))
+    gone = store.create(Entry(date(2026, 1, 14), body="goes", feelings=("hopeful",)))
+    view = make_view()
+    click_row(qtbot, view, 1)
+    assert view.editor.entry.id == gone.id
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    assert view.confirm is not None
+    assert view.confirm.isVisible()
+    assert "undo" in view.confirm.informativeText()
+    qtbot.mouseClick(view.confirm.defaultButton(), LEFT)  # "Keep it" is the default
+    assert store.count() == 2
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    qtbot.mouseClick(view.delete_confirm_button, LEFT)
+    assert store.count() == 1
+    assert store.get(gone.id) is None
+    assert view.undo_bar.isVisible()
+    assert view.right_stack.currentWidget() is view.placeholder
+    qtbot.mouseClick(view.undo_button, LEFT)
+    back = store.get(gone.id)
+    assert back == store.get(gone.id)
+    assert back.feelings == ("hopeful",)
+    assert back.created_at == gone.created_at
+    assert not view.undo_bar.isVisible()
+    assert view.editor.entry.id == gone.id
+    assert view.model.entry_count == 2
+    assert store.get(kept.id).body == "stays"
+
+
+def test_a_bad_date_says_how_to_fix_it_and_keeps_the_words(qtbot, make_view, store, clock):
+    view = make_view()
+    view.new_entry()
+    editor = view.editor
+    qtbot.keyClicks(editor.body, "Words I do not want to lose.")
+    editor.date.setDate(QDate(2099, 3, 1))
+    assert not view.flush()
+    assert store.count() == 0
+    assert "more than a year ahead" in editor.error_text("entry_date")
+    assert editor.error_text("entry_date").endswith("or earlier.")
+    assert editor.body.toPlainText() == "Words I do not want to lose."
+    assert editor.dirty
+    # Moving to a new entry is refused while the words cannot be saved.
+    view.new_entry()
+    assert editor.body.toPlainText() == "Words I do not want to lose."
+    editor.date.setDate(QDate(2026, 1, 2))
+    view.flush()
+    assert editor.error_text("entry_date") == ""
+    assert saved_bodies(store) == ["Words I do not want to lose."]
+
+
+def test_a_failed_save_keeps_the_text_and_retries(qtbot, make_view, store, monkeypatch):
+    view = make_view()
+    view.new_entry()
+    real_save = view.store.save
+
+    def disk_full(entry):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save", disk_full)
+    qtbot.keyClicks(view.editor.body, "Everything I felt tonight.")
+    qtbot.waitUntil(lambda: view.editor.save_problem.isVisible(), timeout=5000)
+    message = view.editor.save_problem_text.text()
+    assert "disk is full" in message
+    assert "Everything I felt" not in message  # errors never quote the words
+    assert view.editor.body.toPlainText() == "Everything I felt tonight."
+    assert view.editor.status.text() == "Not saved yet"
+    monkeypatch.setattr(view.store, "save", real_save)
+    qtbot.mouseClick(view.editor.save_problem.findChild(type(view.first_button)), LEFT)
+    assert saved_bodies(store) == ["Everything I felt tonight."]
+    assert not view.editor.save_problem.isVisible()
+
+
+def test_undo_and_redo_in_the_text(qtbot, make_view):
+    view = make_view()
+    view.new_entry()
+    body = view.editor.body
+    qtbot.keyClicks(body, "kind words")
+    qtbot.keyClick(body, Qt.Key.Key_Z, CTRL)
+    assert body.toPlainText() == ""
+    qtbot.keyClick(body, Qt.Key.Key_Z, CTRL | Qt.KeyboardModifier.ShiftModifier)
+    assert body.toPlainText() == "kind words"
+
+
+def test_huge_text_and_every_script_survive_a_round_trip(qtbot, make_view, store):
+    view = make_view()
+    view.new_entry()
+    scripts = (
+        "Ich vermisse dich. Je t'aime. Тоскую по тебе. אני מתגעגע. أفتقدك. "
+        "我想你。あなたに会いたい。보고 싶어. मुझे तुम्हारी याद आती है. 🌧️💛👩‍❤️‍👨 e\u0301"
+    )
+    huge = "\n\n".join(f"Paragraph {i}: " + scripts for i in range(3000))
+    view.editor.body.setPlainText(huge)
+    commit_text(view.editor.title, "Λέξεις")
+    view.flush()
+    [row] = store.window(0, 1)
+    saved = store.get(row.id)
+    assert saved.body == huge
+    assert len(saved.body) > 300_000
+    assert saved.title == "Λέξεις"
+    view.new_entry()
+    view.select_entry(saved.id)
+    assert view.editor.body.toPlainText() == huge
+
+
+def test_setback_fields_hint_and_repair(qtbot, make_view, store):
+    view = make_view()
+    view.new_entry(Kind.SETBACK)
+    editor = view.editor
+    assert editor.setback_box.isVisible()
+    assert editor.mood.isVisible()
+    editor.pattern.setCurrentIndex(editor.pattern.findData(Pattern.STONEWALLING.value))
+    assert "flooded" in editor.pattern_hint.text()
+    qtbot.keyClicks(editor.happened, "I went silent at dinner.")
+    qtbot.keyClicks(editor.learned, "I shut down when I feel criticised.")
+    qtbot.keyClicks(editor.next_time, "Say I need ten minutes.")
+    view.flush()
+    [row] = store.window(0, 1)
+    setback = store.get(row.id).setback
+    assert setback.pattern is Pattern.STONEWALLING
+    assert setback.what_happened == "I went silent at dinner."
+    assert setback.repaired_on is None
+    # Later: how the two of you repaired it, and when.
+    editor.repaired.click()
+    editor.repaired_on.setDate(QDate(2026, 1, 1))  # before the setback: not possible
+    assert not view.flush()
+    assert "before the setback" in editor.error_text("repaired_on")
+    editor.repaired_on.setDate(QDate(2026, 1, 15))
+    qtbot.keyClicks(editor.how_repaired, "A long hug and an apology.")
+    assert view.flush()
+    setback = store.get(row.id).setback
+    assert setback.repaired_on == date(2026, 1, 15)
+    assert setback.how_repaired == "A long hug and an apology."
+    # Kind shapes the editor: a letter has no mood, no setback fields.
+    editor.kind.setCurrentIndex(editor.kind.findData(Kind.UNSENT_LETTER.value))
+    assert not editor.setback_box.isVisible()
+    assert not editor.mood.isVisible()
+    assert editor.body.placeholderText() == "Dear…"
+
+
+def test_templates_lay_out_questions_and_an_untouched_one_is_not_saved(qtbot, make_view, store):
+    view = make_view()
+    view.new_entry(Kind.CHECK_IN)
+    body = view.editor.body.toPlainText()
+    assert body.startswith("## ")
+    assert body.count("## ") >= 3
+    view.flush()
+    assert store.count() == 0  # an empty template is not an entry
+    view.start_from_set("setbacks")
+    assert view.editor.kind.currentData() == Kind.SETBACK.value
+    assert "## What happened" in view.editor.body.toPlainText()
+    qtbot.keyClicks(view.editor.body, "It started over the dishes.")
+    view.flush()
+    [row] = store.window(0, 1)
+    saved = store.get(row.id)
+    assert saved.kind is Kind.SETBACK
+    assert "It started over the dishes." in saved.body
+    assert saved.body.startswith("## What happened")
+
+
+def test_prompts_menu_starts_an_entry_answering_a_prompt(qtbot, make_view, store):
+    view = make_view()
+    sets = view.prompts_menu.actions()
+    assert len(sets) == len(view.library.sets)
+    boundaries = next(a.menu() for a in sets if a.text() == "Space and boundaries")
+    prompt_action = next(a for a in boundaries.actions() if a.data())
+    prompt_action.trigger()
+    prompt = view.library.get(prompt_action.data())
+    assert view.editor.prompt_label.isVisible()
+    assert prompt.text in view.editor.prompt_label.text()
+    assert view.editor.kind.currentData() == prompt.kind.value
+    qtbot.keyClicks(view.editor.body, "I need quiet mornings.")
+    view.flush()
+    [row] = store.window(0, 1)
+    assert store.get(row.id).prompt_id == prompt.id
