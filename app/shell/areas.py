@@ -37,4 +37,6 @@ def _load(target: str) -> Any:
     return getattr(importlib.import_module(module), name)
 
 
-AREAS: tuple[AreaSpec, ...] = ()
+AREAS: tuple[AreaSpec, ...] = (
+    AreaSpec("practice", "Practise", "practice.svg", "app.practice.view:PracticeView"),
+)
