@@ -66,7 +66,7 @@ def form() -> QFormLayout:
 
 
 class WordPicker(QComboBox):
-    """A drop-down of words in groups; choosing one adds it to a field."""
+    """A drop-down of words in groups; choosing one puts it in a field, to keep or edit."""
 
     def __init__(self, prompt: str, groups: tuple[Group, ...], field: QLineEdit) -> None:
         super().__init__()
@@ -82,16 +82,13 @@ class WordPicker(QComboBox):
             for word in group.items:
                 self.addItem(word, word)
         self.setMaxVisibleItems(16)
-        self.currentIndexChanged.connect(self._picked)
+        # Activated by a click, Enter, or typing a word's first letters: never by code.
+        self.activated.connect(self._picked)
 
     def _picked(self, index: int) -> None:
         word = self.itemData(index)
-        if not word:
-            return
-        current = self._field.text().strip()
-        if word not in current:
-            self._field.setText(f"{current} and {word}" if current else word)
-        self._field.setFocus()
+        if word:
+            self._field.setText(word)
 
 
 class ScenarioPicker(QWidget):
