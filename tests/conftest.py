@@ -13,8 +13,11 @@ from pathlib import Path
 import pytest
 
 from app.clock import ManualClock
+from app.compat import protect_singletons
 from app.paths import Paths
 from app.vault import Vault
+
+protect_singletons()  # before the first Qt call: see app/compat.py
 
 PASSPHRASE = "correct horse battery staple"
 

@@ -8,7 +8,6 @@ from app.practice.checks import check_apology
 from app.practice.feedback import Feedback, checklist_line
 from app.practice.model import ExerciseKind
 
-
 UNDOING = "Something here may quietly undo the apology; the notes below show where."
 
 

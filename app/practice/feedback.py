@@ -299,4 +299,3 @@ class FeedbackEditor(QWidget):
 def checklist_line(done: bool, text: str) -> str:
     """A line of a checklist that says its state in words and a symbol, not by colour."""
     return f"{'✓' if done else '○'}  {text}"
-

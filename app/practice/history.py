@@ -44,9 +44,7 @@ class HistoryPanel(QWidget):
         self.list.setWordWrap(True)
         self.empty = label(NOTHING_SAVED, "hint")
         self.heading = label("", "cardTitle")
-        self.shown = FeedbackEditor(
-            editable=False, live=False, accessible_name="The saved attempt"
-        )
+        self.shown = FeedbackEditor(editable=False, live=False, accessible_name="The saved attempt")
         self.again_button = QPushButton("Try again")
         self.again_button.setAccessibleName("Try this exercise again")
         self.delete_button = QPushButton("Delete…")

@@ -18,7 +18,7 @@ class InsightBuilder(SentenceBuilder):
     parts_spec = (
         ("when", "When I…", "feel criticised"),
         ("i_do", "I…", "go quiet and pull away"),
-        ("practising", "and I'm practising…", "saying \"I need a minute\" and coming back"),
+        ("practising", "and I'm practising…", 'saying "I need a minute" and coming back'),
     )
     preview_title = "What you might say"
 

@@ -58,7 +58,9 @@ class ListeningExercise(Exercise):
         if not text.strip():
             return Feedback(check.analysis)
         present = (check.paraphrase, check.validation, check.question)
-        lines = [checklist_line(done, line) for done, line in zip(present, check.lines[:3])]
+        lines = [
+            checklist_line(done, line) for done, line in zip(present, check.lines[:3], strict=True)
+        ]
         lines += [checklist_line(False, line) for line in check.lines[3:]]
         return Feedback(check.analysis, lines)
 

@@ -198,4 +198,3 @@ class RepairExercise(Exercise):
                 self.select_phrase(phrase_id)
         if isinstance(draft.get("text"), str):
             self.own_words.set_text(draft["text"])
-

@@ -8,6 +8,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app import APP_ID, APP_NAME, __version__, resources
+from app.compat import protect_singletons
 from app.config import Config
 from app.paths import Paths
 from app.shell.session import Session
@@ -15,6 +16,7 @@ from app.shell.theme import apply_theme
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
+    protect_singletons()  # see app/compat.py: a PySide6 bug would otherwise abort a long run
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
