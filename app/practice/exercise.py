@@ -82,6 +82,8 @@ class WordPicker(QComboBox):
             for word in group.items:
                 self.addItem(word, word)
         self.setMaxVisibleItems(16)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
         # Activated by a click, Enter, or typing a word's first letters: never by code.
         self.activated.connect(self._picked)
 

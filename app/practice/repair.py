@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
+    QComboBox,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -42,19 +43,16 @@ class RepairExercise(Exercise):
     def __init__(self, store: PracticeStore, clock: Clock) -> None:
         super().__init__()
         self._store, self._clock = store, clock
-        self.categories = QListWidget()
-        self.categories.setAccessibleName("Kinds of repair phrase")
-        self.categories.setMaximumWidth(200)
+        self.categories = QComboBox()
+        self.categories.setAccessibleName("Kind of repair phrase")
         for category in model.repair_categories():
-            item = QListWidgetItem(category.label)
-            item.setData(Qt.ItemDataRole.UserRole, category.id)
-            self.categories.addItem(item)
-        starred = QListWidgetItem(f"{STAR} Starred")
-        starred.setData(Qt.ItemDataRole.UserRole, STARRED)
-        self.categories.addItem(starred)
+            self.categories.addItem(category.label, category.id)
+        self.categories.addItem(f"Starred {STAR}", STARRED)
         self.phrases = QListWidget()
         self.phrases.setAccessibleName("Repair phrases")
         self.phrases.setWordWrap(True)
+        self.phrases.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.phrases.setMinimumHeight(150)
         self.empty = label(NOTHING_STARRED, "hint")
         self.empty.hide()
 
@@ -70,13 +68,10 @@ class RepairExercise(Exercise):
             placeholder="How would you say it, in your own voice?",
         )
 
-        lists = QHBoxLayout()
-        lists.setSpacing(12)
-        lists.addWidget(self.categories)
-        right = QVBoxLayout()
-        right.addWidget(self.phrases, 1)
-        right.addWidget(self.empty)
-        lists.addLayout(right, 1)
+        kinds = QHBoxLayout()
+        kinds.addWidget(label("Kind of phrase"))
+        kinds.addWidget(self.categories)
+        kinds.addStretch(1)
         buttons = QHBoxLayout()
         buttons.addWidget(self.star_button)
         buttons.addWidget(self.copy_button)
@@ -84,24 +79,25 @@ class RepairExercise(Exercise):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(10)
-        layout.addLayout(lists, 2)
+        layout.addLayout(kinds)
+        layout.addWidget(self.phrases, 2)
+        layout.addWidget(self.empty)
         layout.addWidget(self.chosen)
         layout.addLayout(buttons)
         layout.addWidget(label("In your own words", "cardTitle"))
         layout.addWidget(self.own_words, 2)
 
-        self.categories.currentRowChanged.connect(self._fill)
+        self.categories.currentIndexChanged.connect(self._fill)
         self.phrases.currentItemChanged.connect(self._choose)
         self.star_button.toggled.connect(self._star)
         self.copy_button.clicked.connect(self._copy)
         self.phrase: RepairPhrase | None = None
-        self.categories.setCurrentRow(0)
+        self._fill()
 
     # -- lists -----------------------------------------------------------------------
 
     def category(self) -> str:
-        item = self.categories.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item else ""
+        return self.categories.currentData() or ""
 
     def _fill(self) -> None:
         if self.category() == STARRED:
@@ -193,8 +189,7 @@ class RepairExercise(Exercise):
             except KeyError:
                 phrase = None
             if phrase is not None:
-                ids = [c.id for c in model.repair_categories()]
-                self.categories.setCurrentRow(ids.index(phrase.category))
+                self.categories.setCurrentIndex(self.categories.findData(phrase.category))
                 self.select_phrase(phrase_id)
         if isinstance(draft.get("text"), str):
             self.own_words.set_text(draft["text"])

@@ -7,12 +7,10 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QPushButton,
-    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -130,13 +128,9 @@ class PracticeView(QWidget):
         layout.addWidget(label(intro, "hint"))
         layout.addSpacing(4)
         layout.addWidget(content, 1)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setWidget(page)
-        scroll.setAccessibleName(title)
-        self._pages[key] = scroll
-        self.stack.addWidget(scroll)
+        page.setAccessibleName(title)
+        self._pages[key] = page
+        self.stack.addWidget(page)
 
     def current_key(self) -> str:
         item = self.chooser.currentItem()
