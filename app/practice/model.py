@@ -123,6 +123,17 @@ def repair_phrase(phrase_id: str) -> RepairPhrase:
     raise KeyError(f"no repair phrase with id {phrase_id!r}")
 
 
+# Categories whose phrases help reopen a talk after a break (Breathe's "I'm flooded").
+REOPENING_CATEGORIES = ("start_over", "get_to_yes")
+
+
+def reopening_phrases() -> list[RepairPhrase]:
+    """Repair phrases for coming back to a talk once calmer: "stop and start over"
+    first, then "let's get to yes". Breathe's flooded session may offer these."""
+    by_id = {c.id: c for c in repair_categories()}
+    return [p for cid in REOPENING_CATEGORIES if cid in by_id for p in by_id[cid].phrases]
+
+
 @cache
 def feeling_families() -> tuple[Group, ...]:
     raw = resources.load_toml("feelings.toml")["family"]

@@ -46,6 +46,7 @@ AREAS: tuple[AreaSpec, ...] = (
         "app.reflect.view:ReflectView",
         today_card="app.reflect.today_card:PromptCard",
     ),
+    AreaSpec("practice", "Practise", "practice.svg", "app.practice.view:PracticeView"),
     AreaSpec(
         "breathe",
         "Breathe",

@@ -132,3 +132,11 @@ def test_attempt_reads_score_from_its_analysis(clock):
     assert attempt.harsh
     assert attempt.score == 40
     assert model.Attempt(model.ExerciseKind.INSIGHT, "", clock.now()).score is None
+
+
+def test_reopening_phrases_come_from_start_over_then_get_to_yes():
+    phrases = model.reopening_phrases()
+    categories = [p.category for p in phrases]
+    assert categories[0] == "start_over"
+    assert set(categories) == {"start_over", "get_to_yes"}
+    assert categories == sorted(categories, key=["start_over", "get_to_yes"].index)

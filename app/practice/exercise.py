@@ -1,0 +1,141 @@
+"""What every exercise shares: the contract the Practise view relies on, and small
+building blocks (a labelled field, a picker of words, a scenario chooser)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+
+from app.practice import model
+from app.practice.feedback import Feedback
+from app.practice.model import Attempt, ExerciseKind, Group, Scenario
+from app.widgets.forms import label
+
+
+class Exercise(QWidget):
+    """One exercise. The view saves `attempt_text()` with `feedback()` when asked."""
+
+    kind: ExerciseKind
+    title = ""
+    intro = ""
+
+    def attempt_text(self) -> str:
+        raise NotImplementedError
+
+    def feedback(self) -> Feedback:
+        raise NotImplementedError
+
+    def scenario_id(self) -> str | None:
+        return None
+
+    def parts(self) -> dict[str, str]:
+        """The pieces the text was built from, saved so "Try again" can restore them."""
+        return {}
+
+    def draft(self) -> dict[str, str]:
+        """What is typed but not saved, kept in the vault across a lock."""
+        return self.parts()
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        """Put back a draft (or a saved attempt's parts)."""
+
+    def try_again(self, attempt: Attempt) -> None:
+        parts = attempt.analysis.get("parts")
+        if isinstance(parts, dict):
+            self.restore(parts)
+
+
+def line_field(accessible_name: str, placeholder: str = "") -> QLineEdit:
+    field = QLineEdit()
+    field.setAccessibleName(accessible_name)
+    field.setPlaceholderText(placeholder)
+    field.setClearButtonEnabled(True)
+    return field
+
+
+def form() -> QFormLayout:
+    layout = QFormLayout()
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setHorizontalSpacing(12)
+    layout.setVerticalSpacing(8)
+    layout.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+    return layout
+
+
+class WordPicker(QComboBox):
+    """A drop-down of words in groups; choosing one puts it in a field, to keep or edit."""
+
+    def __init__(self, prompt: str, groups: tuple[Group, ...], field: QLineEdit) -> None:
+        super().__init__()
+        self._field = field
+        self.setAccessibleName(prompt)
+        self.setToolTip(prompt)
+        self.addItem(prompt)
+        items = self.model()
+        assert isinstance(items, QStandardItemModel)
+        for group in groups:
+            self.addItem(f"— {group.label} —")
+            items.item(self.count() - 1).setEnabled(False)
+            for word in group.items:
+                self.addItem(word, word)
+        self.setMaxVisibleItems(16)
+        self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.setMinimumContentsLength(16)
+        # Activated by a click, Enter, or typing a word's first letters: never by code.
+        self.activated.connect(self._picked)
+
+    def _picked(self, index: int) -> None:
+        word = self.itemData(index)
+        if word:
+            self._field.setText(word)
+
+
+class ScenarioPicker(QWidget):
+    """Choose a theme, then one of its scenarios."""
+
+    chosen = Signal(object)  # Scenario
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.theme = QComboBox()
+        self.theme.setAccessibleName("Theme")
+        for theme_id, theme_label in model.themes().items():
+            self.theme.addItem(theme_label, theme_id)
+        self.scenario = QComboBox()
+        self.scenario.setAccessibleName("Scenario")
+        self.scenario.setMinimumContentsLength(18)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(label("Theme"))
+        row.addWidget(self.theme)
+        row.addSpacing(8)
+        row.addWidget(label("Scenario"))
+        row.addWidget(self.scenario, 1)
+        self.theme.currentIndexChanged.connect(self._fill)
+        self.scenario.currentIndexChanged.connect(self._chose)
+        self._fill()
+
+    def _fill(self) -> None:
+        blocked = self.scenario.blockSignals(True)
+        self.scenario.clear()
+        for item in model.scenarios_by_theme(self.theme.currentData()):
+            self.scenario.addItem(item.title, item.id)
+        self.scenario.blockSignals(blocked)
+        self._chose()
+
+    def _chose(self) -> None:
+        self.chosen.emit(self.current())
+
+    def current(self) -> Scenario:
+        return model.scenario(self.scenario.currentData())
+
+    def select(self, scenario_id: str) -> None:
+        try:
+            wanted = model.scenario(scenario_id)
+        except KeyError:
+            return
+        self.theme.setCurrentIndex(self.theme.findData(wanted.theme))
+        self.scenario.setCurrentIndex(self.scenario.findData(scenario_id))

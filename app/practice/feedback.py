@@ -1,0 +1,301 @@
+"""The shared live-feedback editor: the coach reads as you type, marks what may land
+badly in the text itself, and explains each point kindly in a list beside it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QSizePolicy,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.practice.checks import kind_label, summary
+from app.practice.coach import HARSH, Analysis, Flag, analyze
+from app.widgets.forms import label
+
+DEBOUNCE_MS = 300
+# Soft tints, readable in light and dark: the underline style says the rest.
+HARSH_COLOUR = QColor(181, 96, 36)
+NOTE_COLOUR = QColor(95, 138, 122)
+_EXAMPLE = re.compile(r"\"([^\"]+)\"")
+
+
+@dataclass(frozen=True)
+class Feedback:
+    """What the coach says about one text: the analysis and any exercise-specific lines."""
+
+    analysis: Analysis
+    lines: list[str] = field(default_factory=list)
+
+
+def plain_check(text: str) -> Feedback:
+    return Feedback(analyze(text))
+
+
+def example_of(suggestion: str) -> str:
+    """The kinder words quoted in a suggestion, if it offers whole ones to use."""
+    match = _EXAMPLE.search(suggestion)
+    if not match or "..." in match.group(1) or len(match.group(1).split()) < 3:
+        return ""
+    return match.group(1)
+
+
+def score_text(analysis: Analysis) -> str:
+    if not analysis.text.strip():
+        return "Gentleness: waiting for your words"
+    return f"Gentleness {analysis.score} of 100"
+
+
+def underline_format(flag: Flag) -> QTextCharFormat:
+    """Harsh patterns get a wavy underline, gentler notes a dotted one, both softly tinted."""
+    fmt = QTextCharFormat()
+    harsh = flag.severity == HARSH
+    colour = HARSH_COLOUR if harsh else NOTE_COLOUR
+    fmt.setUnderlineStyle(
+        QTextCharFormat.UnderlineStyle.WaveUnderline
+        if harsh
+        else QTextCharFormat.UnderlineStyle.DotLine
+    )
+    fmt.setUnderlineColor(colour)
+    tint = QColor(colour)
+    tint.setAlpha(40 if harsh else 26)
+    fmt.setBackground(tint)
+    fmt.setToolTip(f"May land as {kind_label(flag.kind)}")
+    return fmt
+
+
+class FlagCard(QFrame):
+    """One point the coach makes: what, why, a kinder way, and the two buttons."""
+
+    def __init__(self, flag: Flag, editable: bool, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.flag = flag
+        self.setObjectName("flagCard" if flag.severity == HARSH else "noteCard")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 10)
+        layout.setSpacing(4)
+        heading = (
+            f"This may land as {kind_label(flag.kind)}"
+            if flag.severity == HARSH
+            else f"A gentle note: {kind_label(flag.kind)}"
+        )
+        self.heading = label(heading, "cardTitle")
+        self.excerpt = label(f"“{flag.excerpt}”", "hint")
+        self.why = label(flag.why)
+        self.suggestion = label(flag.suggestion, "suggestion")
+        for widget in (self.heading, self.excerpt, self.why, self.suggestion):
+            layout.addWidget(widget)
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.show_button = QPushButton("Show me")
+        self.show_button.setAccessibleName(f"Show me where: {kind_label(flag.kind)}")
+        row.addWidget(self.show_button)
+        self.example = example_of(flag.suggestion) if editable else ""
+        self.use_button = QPushButton("Use this")
+        self.use_button.setAccessibleName(f"Use the kinder words for {kind_label(flag.kind)}")
+        self.use_button.setToolTip("Replace the marked words with the kinder example")
+        self.use_button.setVisible(bool(self.example))
+        row.addWidget(self.use_button)
+        row.addStretch(1)
+        layout.addLayout(row)
+
+
+class FeedbackEditor(QWidget):
+    """A text box the coach reads (debounced) with a list of its points beside it.
+
+    `check(text) -> Feedback` is what the coach does with the text; exercises pass their
+    own (listening, apology, a comparison). Read-only editors show assembled text (a
+    preview) and offer "Show me" but not "Use this".
+    """
+
+    analysed = Signal(object)  # Feedback
+
+    def __init__(
+        self,
+        check: Callable[[str], Feedback] = plain_check,
+        *,
+        editable: bool = True,
+        accessible_name: str = "Your words",
+        placeholder: str = "",
+        live: bool = True,
+        hide_strengths: tuple[str, ...] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self._check = check
+        self.editable = editable
+        self.live = live
+        self._hide_strengths = hide_strengths
+        self.feedback = Feedback(analyze(""))
+        self._checked_text = ""
+
+        self.editor = QTextEdit()
+        self.editor.setAcceptRichText(False)
+        self.editor.setTabChangesFocus(True)
+        self.editor.setReadOnly(not editable)
+        self.editor.setAccessibleName(accessible_name)
+        self.editor.setPlaceholderText(placeholder)
+        self.editor.setMinimumHeight(90)
+        if not editable:
+            self.editor.setTextInteractionFlags(
+                Qt.TextInteractionFlag.TextSelectableByKeyboard
+                | Qt.TextInteractionFlag.TextSelectableByMouse
+            )
+            self.editor.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(DEBOUNCE_MS)
+        self.timer.timeout.connect(self.refresh)
+        if live:  # a saved attempt is shown with its saved analysis, not a new one
+            self.editor.textChanged.connect(self.timer.start)
+
+        self.score = label(score_text(self.feedback.analysis), "score")
+        self.score.setAccessibleName("Gentleness score")
+        self.summary = label(summary(self.feedback.analysis), "hint")
+        self.summary.setAccessibleName("What the coach thinks overall")
+        self.lines = label("", "coachLines")
+        self.lines.setAccessibleName("What the coach noticed")
+        self.lines.hide()
+        self.strengths = label("", "strengths")
+        self.strengths.setAccessibleName("What you did well")
+        self.strengths.hide()
+
+        self.cards: list[FlagCard] = []
+        self._cards_box = QVBoxLayout()
+        self._cards_box.setContentsMargins(0, 0, 0, 0)
+        self._cards_box.setSpacing(8)
+        side_body = QWidget()
+        side = QVBoxLayout(side_body)
+        side.setContentsMargins(0, 0, 6, 0)
+        side.setSpacing(8)
+        for widget in (self.score, self.summary, self.lines):
+            side.addWidget(widget)
+        side.addLayout(self._cards_box)
+        side.addWidget(self.strengths)
+        side.addStretch(1)
+        self.side = QScrollArea()
+        self.side.setObjectName("coachPanel")
+        self.side.setWidgetResizable(True)
+        self.side.setFrameShape(QFrame.Shape.NoFrame)
+        self.side.setWidget(side_body)
+        self.side.setAccessibleName("The coach's notes")
+        self.side.setMinimumWidth(260)
+        self.side.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(14)
+        layout.addWidget(self.editor, 1)
+        layout.addWidget(self.side, 1)
+
+    # -- text ------------------------------------------------------------------------
+
+    def text(self) -> str:
+        return self.editor.toPlainText()
+
+    def set_text(self, text: str) -> None:
+        if text != self.text():
+            self.editor.setPlainText(text)
+
+    def current(self) -> Feedback:
+        """The coach's view of the text as it is now (checking at once if a check is due)."""
+        if self.live and (self.timer.isActive() or self._checked_text != self.text()):
+            self.refresh()
+        return self.feedback
+
+    # -- the coach -------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.timer.stop()
+        text = self.text()
+        self._checked_text = text
+        self.show_feedback(self._check(text))
+
+    def show_feedback(self, feedback: Feedback) -> None:
+        self.feedback = feedback
+        analysis = feedback.analysis
+        self.score.setText(score_text(analysis))
+        self.summary.setText(summary(analysis))
+        self.lines.setText("\n".join(feedback.lines))
+        self.lines.setVisible(bool(feedback.lines))
+        named = [s.says for s in analysis.strengths if s.kind not in self._hide_strengths]
+        named = list(dict.fromkeys(named))
+        self.strengths.setText("\n".join(f"✓ {says}" for says in named))
+        self.strengths.setVisible(bool(named))
+        self._highlight(analysis)
+        self._rebuild_cards(analysis)
+        self.analysed.emit(feedback)
+
+    def _highlight(self, analysis: Analysis) -> None:
+        selections = []
+        length = len(self.text())
+        for flag in analysis.flags:
+            if flag.end > length or analysis.text != self.text():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(self.editor.document())
+            cursor.setPosition(flag.start)
+            cursor.setPosition(flag.end, QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            selection.format = underline_format(flag)
+            selections.append(selection)
+        self.editor.setExtraSelections(selections)
+
+    def _rebuild_cards(self, analysis: Analysis) -> None:
+        for card in self.cards:
+            self._cards_box.removeWidget(card)
+            card.hide()  # at once: deleting waits for the event loop
+            card.deleteLater()
+        self.cards = []
+        ordered = sorted(analysis.flags, key=lambda f: (f.severity != HARSH, f.start))
+        for flag in ordered:
+            card = FlagCard(flag, self.editable)
+            card.show_button.clicked.connect(lambda _=False, f=flag: self.show_flag(f))
+            card.use_button.clicked.connect(lambda _=False, c=card: self.use_example(c))
+            self._cards_box.addWidget(card)
+            self.cards.append(card)
+
+    # -- the two buttons -------------------------------------------------------------
+
+    def show_flag(self, flag: Flag) -> None:
+        """Select the flagged words so the person sees exactly which ones are meant."""
+        cursor = self.editor.textCursor()
+        cursor.setPosition(min(flag.start, len(self.text())))
+        cursor.setPosition(min(flag.end, len(self.text())), QTextCursor.MoveMode.KeepAnchor)
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def use_example(self, card: FlagCard) -> None:
+        """Put the kinder example in place of the flagged words, as one undoable edit."""
+        flag = card.flag
+        if not card.example or self.feedback.analysis.text != self.text():
+            return
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(flag.start)
+        cursor.setPosition(flag.end, QTextCursor.MoveMode.KeepAnchor)
+        example = card.example
+        if flag.excerpt[-1:] not in ".!?" and example[-1:] in ".!?":
+            following = self.text()[flag.end : flag.end + 1]
+            if following in ".!?":
+                example = example[:-1]
+        cursor.insertText(example)
+        self.editor.setTextCursor(cursor)
+        self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.refresh()
+
+
+def checklist_line(done: bool, text: str) -> str:
+    """A line of a checklist that says its state in words and a symbol, not by colour."""
+    return f"{'✓' if done else '○'}  {text}"

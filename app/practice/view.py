@@ -1,0 +1,223 @@
+"""Practise: rehearse what to say, one exercise at a time, with a kind coach beside you."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AreaContext
+from app.practice.apology import ApologyBuilder
+from app.practice.checks import APOLOGY_RULES, LISTENING_RULES
+from app.practice.coach import warm_up
+from app.practice.exercise import Exercise
+from app.practice.history import HistoryPanel
+from app.practice.insight import InsightBuilder
+from app.practice.listening import ListeningExercise
+from app.practice.model import Attempt, ExerciseKind
+from app.practice.repair import RepairExercise
+from app.practice.rewrite import RewriteExercise
+from app.practice.startup import StartupBuilder
+from app.practice.store import PracticeStore
+from app.widgets.forms import label
+
+HISTORY = "history"
+DRAFT_KEY = "practice.draft.{}"
+CURRENT_KEY = "practice.current"
+SUBTITLE = "Rehearse the words for a hard moment, here where nothing is at stake."
+
+
+class PracticeView(QWidget):
+    def __init__(self, context: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("practice")
+        self.setAccessibleName("Practise")
+        self.context = context
+        self.store = PracticeStore(context.vault)
+        # Compile the coach's patterns off the GUI thread, so the first check is quick.
+        context.tasks.run(lambda: warm_up(LISTENING_RULES, APOLOGY_RULES), _ignore, _ignore)
+
+        self.exercises: dict[ExerciseKind, Exercise] = {
+            ExerciseKind.STARTUP: StartupBuilder(),
+            ExerciseKind.REWRITE: RewriteExercise(),
+            ExerciseKind.LISTENING: ListeningExercise(),
+            ExerciseKind.REPAIR: RepairExercise(self.store, context.clock),
+            ExerciseKind.APOLOGY: ApologyBuilder(),
+            ExerciseKind.INSIGHT: InsightBuilder(),
+        }
+        self.history = HistoryPanel(
+            self.store, {kind: ex.title for kind, ex in self.exercises.items()}
+        )
+        self.history.try_again.connect(self.try_again)
+
+        self.chooser = QListWidget()
+        self.chooser.setObjectName("chooser")
+        self.chooser.setAccessibleName("Exercises")
+        self.chooser.setFixedWidth(210)
+        self.stack = QStackedWidget()
+        self._pages: dict[str, QWidget] = {}
+        for kind, exercise in self.exercises.items():
+            self._add_page(kind.value, exercise.title, exercise.intro, exercise)
+        self._add_page(
+            HISTORY,
+            "Your attempts",
+            "Everything you chose to save, newest first. Open one to see it again, "
+            "or try the same exercise once more.",
+            self.history,
+        )
+
+        self.status = label("", "hint")
+        self.status.setAccessibleName("Save status")
+        self.save_button = QPushButton("Save attempt")
+        self.save_button.setAccessibleName("Save attempt")
+        self.save_button.setToolTip("Save this attempt (Ctrl+S)")
+        self.save_button.clicked.connect(self.save_attempt)
+        save = QShortcut(QKeySequence.StandardKey.Save, self)
+        save.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.activated.connect(self.save_attempt)
+        self.save_row = QWidget()
+        row = QHBoxLayout(self.save_row)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(self.status, 1)
+        row.addWidget(self.save_button)
+
+        right = QVBoxLayout()
+        right.setSpacing(10)
+        right.addWidget(self.stack, 1)
+        right.addWidget(self.save_row)
+        body = QHBoxLayout()
+        body.setSpacing(20)
+        body.addWidget(self.chooser)
+        body.addLayout(right, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(32, 24, 32, 20)
+        layout.setSpacing(6)
+        layout.addWidget(label("Practise", "pageTitle"))
+        layout.addWidget(label(SUBTITLE, "pageSubtitle"))
+        layout.addSpacing(10)
+        layout.addLayout(body, 1)
+
+        self._saved_drafts: dict[str, Any] = {}
+        self._restore_drafts()
+        self.chooser.currentRowChanged.connect(self._show_row)
+        current = context.settings.get(CURRENT_KEY, ExerciseKind.STARTUP.value)
+        self.open_exercise(current if current in self._pages else ExerciseKind.STARTUP.value)
+        self._show_row(self.chooser.currentRow())
+
+    # -- pages -----------------------------------------------------------------------
+
+    def _add_page(self, key: str, title: str, intro: str, content: QWidget) -> None:
+        item = QListWidgetItem(title)
+        item.setData(Qt.ItemDataRole.UserRole, key)
+        self.chooser.addItem(item)
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(8)
+        layout.addWidget(label(title, "exerciseTitle"))
+        layout.addWidget(label(intro, "hint"))
+        layout.addSpacing(4)
+        layout.addWidget(content, 1)
+        page.setAccessibleName(title)
+        self._pages[key] = page
+        self.stack.addWidget(page)
+
+    def current_key(self) -> str:
+        item = self.chooser.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item else ExerciseKind.STARTUP.value
+
+    def current_exercise(self) -> Exercise | None:
+        key = self.current_key()
+        return None if key == HISTORY else self.exercises[ExerciseKind(key)]
+
+    def open_exercise(self, key: str) -> None:
+        for row in range(self.chooser.count()):
+            if self.chooser.item(row).data(Qt.ItemDataRole.UserRole) == key:
+                self.chooser.setCurrentRow(row)
+
+    def _show_row(self, _row: int) -> None:
+        key = self.current_key()
+        self.stack.setCurrentWidget(self._pages[key])
+        self.save_row.setVisible(key != HISTORY)
+        self.status.clear()
+        if key == HISTORY:
+            self.history.reload()
+
+    def handle_request(self, **request: Any) -> None:
+        exercise = request.get("exercise")
+        if isinstance(exercise, str) and exercise in self._pages:
+            self.open_exercise(exercise)
+        phrase = request.get("phrase")
+        if isinstance(phrase, str):
+            self.exercises[ExerciseKind.REPAIR].restore({"phrase": phrase})
+
+    # -- saving ----------------------------------------------------------------------
+
+    def save_attempt(self) -> Attempt | None:
+        """Save the current exercise's text with the coach's notes; attempts are explicit."""
+        exercise = self.current_exercise()
+        if exercise is None:
+            return None
+        text = exercise.attempt_text()
+        if not text.strip():
+            self.status.setText("There is nothing to save yet; write a little first.")
+            return None
+        feedback = exercise.feedback()
+        analysis = feedback.analysis.to_dict()
+        analysis["lines"] = list(feedback.lines)
+        analysis["parts"] = exercise.parts()
+        saved = self.store.save_attempt(
+            Attempt(
+                exercise.kind,
+                text,
+                self.context.clock.now(),
+                scenario_id=exercise.scenario_id(),
+                analysis=analysis,
+            )
+        )
+        self.history.reload(select_id=saved.id)
+        self.status.setText("Saved. You'll find it under Your attempts.")
+        return saved
+
+    def try_again(self, attempt: Attempt) -> None:
+        self.open_exercise(attempt.exercise.value)
+        self.exercises[attempt.exercise].try_again(attempt)
+        self.status.setText("Here it is again. Take your time.")
+
+    # -- drafts: typed text survives a lock, without being saved as an attempt ------------
+
+    def _restore_drafts(self) -> None:
+        for kind, exercise in self.exercises.items():
+            draft = self.context.settings.get(DRAFT_KEY.format(kind.value))
+            if isinstance(draft, dict):
+                exercise.restore(draft)
+                self._saved_drafts[kind.value] = draft
+
+    def flush(self) -> None:
+        """Keep half-typed drafts in the vault's settings; never save an attempt silently."""
+        settings = self.context.settings
+        for kind, exercise in self.exercises.items():
+            draft = exercise.draft()
+            if not any(isinstance(v, str) and v.strip() for k, v in draft.items() if k != "phrase"):
+                draft = None
+            if draft != self._saved_drafts.get(kind.value):
+                settings.set(DRAFT_KEY.format(kind.value), draft)
+                self._saved_drafts[kind.value] = draft
+        current = self.current_key()
+        if current != self._saved_drafts.get(CURRENT_KEY):
+            settings.set(CURRENT_KEY, current)
+            self._saved_drafts[CURRENT_KEY] = current
+
+
+def _ignore(_value: object) -> None:
+    """Warming up is a courtesy: if it fails, the coach compiles on first use instead."""

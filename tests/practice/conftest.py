@@ -1,0 +1,43 @@
+"""A Practise view on a real encrypted vault, shown and active so shortcuts work."""
+
+from __future__ import annotations
+
+import pytest
+
+from app.context import AreaContext
+from app.vault import Settings
+from app.widgets.tasks import ImmediateTaskRunner
+
+
+@pytest.fixture
+def context(vault, clock):
+    opened: list[tuple] = []
+    return AreaContext(
+        vault=vault,
+        settings=Settings(vault),
+        clock=clock,
+        tasks=ImmediateTaskRunner(),
+        open_area=lambda key, **request: opened.append((key, request)),
+    )
+
+
+@pytest.fixture
+def make_view(qtbot, context):
+    """Build (or rebuild) the view, as the shell does after unlocking."""
+    from app.practice.view import PracticeView
+
+    def make() -> PracticeView:
+        view = PracticeView(context)
+        qtbot.addWidget(view)
+        view.resize(1000, 760)
+        view.show()
+        view.activateWindow()
+        qtbot.waitUntil(view.isActiveWindow)  # shortcuts need an active window
+        return view
+
+    return make
+
+
+@pytest.fixture
+def view(make_view):
+    return make_view()

@@ -1,0 +1,69 @@
+"""The live-feedback editor as a person meets it: type, see the marks, read, click."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCharFormat
+
+from app.practice.model import ExerciseKind
+
+WAVY = QTextCharFormat.UnderlineStyle.WaveUnderline
+DOTTED = QTextCharFormat.UnderlineStyle.DotLine
+
+
+def click(qtbot, widget):
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def marks(editor):
+    """(marked words, underline style) for every highlighted span."""
+    return [
+        (s.cursor.selectedText(), s.format.underlineStyle())
+        for s in editor.editor.extraSelections()
+    ]
+
+
+def test_a_harsh_line_is_marked_and_explained_after_a_pause(qtbot, view):
+    view.open_exercise("repair")
+    editor = view.exercises[ExerciseKind.REPAIR].own_words
+    qtbot.keyClicks(editor.editor, "I feel ignored when you always come home late.")
+    qtbot.waitUntil(lambda: len(editor.cards) == 2)
+    assert ("you always come home late", WAVY) in marks(editor)
+    assert ("I feel ignored", DOTTED) in marks(editor)
+    first, second = editor.cards
+    assert first.heading.text() == "This may land as criticism"
+    assert first.why.text()  # it says why, kindly
+    assert second.heading.text().startswith("A gentle note")
+    assert "Gentleness" in editor.score.text()
+    assert "criticism" in editor.summary.text()
+    assert editor.score.text() != "Gentleness 100 of 100"
+
+
+def test_show_me_selects_the_words_and_use_this_puts_kinder_ones_in(qtbot, view):
+    view.open_exercise("repair")
+    editor = view.exercises[ExerciseKind.REPAIR].own_words
+    qtbot.keyClicks(editor.editor, "You never listen to me.")
+    qtbot.waitUntil(lambda: len(editor.cards) == 1)
+    card = editor.cards[0]
+    click(qtbot, card.show_button)
+    assert editor.editor.textCursor().selectedText() == "You never listen to me"
+    assert card.use_button.isVisible()
+    example = card.example
+    click(qtbot, card.use_button)
+    assert example.rstrip(".") in editor.text()
+    assert "You never" not in editor.text()
+    qtbot.waitUntil(lambda: not editor.feedback.analysis.harsh)
+    assert not any(style == WAVY for _, style in marks(editor))
+    qtbot.keyClick(editor.editor, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert "You never listen to me" in editor.text()  # one undo brings it back
+
+
+def test_strengths_are_named_and_a_gentle_text_scores_calmly(qtbot, view):
+    view.open_exercise("repair")
+    editor = view.exercises[ExerciseKind.REPAIR].own_words
+    assert "waiting for your words" in editor.score.text()
+    qtbot.keyClicks(editor.editor, "I feel lonely tonight. Could we sit together for a bit?")
+    qtbot.waitUntil(lambda: editor.strengths.isVisible())
+    assert "✓" in editor.strengths.text()
+    assert editor.cards == []
+    assert editor.summary.text().startswith("Gentle")
