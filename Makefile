@@ -19,7 +19,7 @@ run: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/lint-imports --config pyproject.toml
+	$(BIN)/lint-imports pyproject.toml
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest

@@ -12,7 +12,7 @@ def test_import_contracts_are_kept():
         Path(__import__("sys").executable).parent / "lint-imports"
     )
     result = subprocess.run(
-        [linter, "--config", "pyproject.toml", "--no-cache"],
+        [linter, "pyproject.toml", "--no-cache"],
         cwd=ROOT,
         capture_output=True,
         text=True,

@@ -1,39 +1,23 @@
 """Repair phrases offered when an "I'm flooded" break ends. No Qt.
 
-The break brings its own phrases (resources/breathe/flooded.toml). Another area
-may offer more, for example the practice area's repair library: it registers a
-source with `add_source`, a function returning phrases, and this module pools
-them with the break's own. The choice by turn keeps them varied without randomness.
+The break's own phrases (resources/breathe/flooded.toml) come first, then the
+practice area's phrases for coming back to a talk. Choosing by turn keeps them
+varied without randomness.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from functools import cache
 
 from app.breathe.model import flooded_guide
-
-PhraseSource = Callable[[], Sequence[str]]
-
-_sources: list[PhraseSource] = []
+from app.practice.model import reopening_phrases
 
 
-def add_source(source: PhraseSource) -> None:
-    """Offer more phrases after a break; each source is asked every time."""
-    if source not in _sources:
-        _sources.append(source)
-
-
-def remove_source(source: PhraseSource) -> None:
-    if source in _sources:
-        _sources.remove(source)
-
-
+@cache
 def phrases() -> tuple[str, ...]:
-    """The break's own phrases, then every source's, each once, in order."""
-    pooled = list(flooded_guide().repair_phrases)
-    for source in _sources:
-        pooled.extend(str(phrase).strip() for phrase in source())
-    return tuple(dict.fromkeys(phrase for phrase in pooled if phrase))
+    """Every phrase once, in order: the break's own, then the practice library's."""
+    pooled = [*flooded_guide().repair_phrases, *(p.text for p in reopening_phrases())]
+    return tuple(dict.fromkeys(phrase.strip() for phrase in pooled if phrase.strip()))
 
 
 def phrase_for(turn: int) -> str:

@@ -82,18 +82,15 @@ def test_im_flooded_starts_the_soothing_break_and_ends_with_a_repair_phrase(qtbo
     assert not view.repair_panel.isVisible()
 
 
-def test_more_repair_phrases_can_be_offered_by_another_area():
-    def practice_phrases():
-        return ["Can I have a do-over?"]
+def test_a_break_offers_its_own_phrases_then_the_practice_library():
+    from app.practice.model import reopening_phrases
 
-    repair.add_source(practice_phrases)
-    try:
-        pool = repair.phrases()
-        assert pool[: len(flooded_guide().repair_phrases)] == flooded_guide().repair_phrases
-        assert pool[-1] == "Can I have a do-over?"
-    finally:
-        repair.remove_source(practice_phrases)
-    assert "Can I have a do-over?" not in repair.phrases()
+    pool = repair.phrases()
+    own = flooded_guide().repair_phrases
+    assert pool[: len(own)] == own
+    assert reopening_phrases()[0].text in pool
+    assert len(pool) == len(set(pool))
+    assert repair.phrase_for(len(pool)) == pool[0]
 
 
 def test_the_today_card_starts_a_minute_of_box_breathing(qtbot, session):
