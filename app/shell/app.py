@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
+import os
+import signal
 import sys
 
+from PySide6.QtCore import QSocketNotifier
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -42,5 +46,31 @@ def run_app(paths: Paths) -> int:
     config = Config.load(paths.config)
     apply_theme(app, config.theme)
     session = Session(paths, config)
+    quit_on_signals(app, session)
     session.start()
     return app.exec()
+
+
+def quit_on_signals(app: QApplication, session: Session) -> QSocketNotifier | None:
+    """SIGTERM, SIGHUP and SIGINT close Tend the way its window would: saving first.
+
+    Python only runs signal handlers between bytecodes, which Qt's event loop never
+    reaches; the wake-up pipe turns a signal into an event the loop does see.
+    """
+    if sys.platform == "win32":
+        return None
+    read_fd, write_fd = os.pipe()
+    os.set_blocking(read_fd, False)
+    os.set_blocking(write_fd, False)
+    signal.set_wakeup_fd(write_fd)
+    for number in (signal.SIGTERM, signal.SIGHUP, signal.SIGINT):
+        signal.signal(number, lambda *_: None)  # the pipe does the work
+    notifier = QSocketNotifier(read_fd, QSocketNotifier.Type.Read, app)
+
+    def on_signal() -> None:
+        with contextlib.suppress(BlockingIOError):
+            os.read(read_fd, 64)
+        session.shutdown()
+
+    notifier.activated.connect(on_signal)
+    return notifier

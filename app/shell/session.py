@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 from collections.abc import Sequence
@@ -154,6 +155,17 @@ class Session(QObject):
         wipe_text(window)  # at once; the widgets themselves go at the next loop turn
         window.deleteLater()
         self.show_gate()
+
+    def shutdown(self) -> None:
+        """Quit at the system's request (logout, SIGTERM): save, lock and go, never asking."""
+        window = self.window
+        if window is None:
+            QApplication.quit()
+            return
+        with contextlib.suppress(VaultError):
+            window.flush_all()
+        window.close_quietly()
+        self._window_closing()
 
     def _window_closing(self) -> None:
         self.autolock.stop()
