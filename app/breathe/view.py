@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -160,6 +161,16 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     widget.setContentsMargins(4, 8, 8, 8)
     area.setWidget(widget)
     return area
+
+
+def _panel() -> tuple[QFrame, QVBoxLayout]:
+    """A card below the guide, hidden until the session ends."""
+    panel = QFrame()
+    panel.setObjectName("card")
+    column = QVBoxLayout(panel)
+    column.setContentsMargins(16, 10, 16, 10)
+    panel.hide()
+    return panel, column
 
 
 class BreatheView(QWidget):
@@ -335,6 +346,7 @@ class BreatheView(QWidget):
         self.history = QListWidget()
         self.history.setAccessibleName("Recent sessions")
         self.history.setWordWrap(True)
+        self.history.setSpacing(3)  # a little air between sessions
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         column.addWidget(self.history, 1)
         self.history_empty = label(NO_HISTORY, "hint")
@@ -343,10 +355,7 @@ class BreatheView(QWidget):
         return page
 
     def _build_after(self) -> QWidget:
-        panel = QFrame()
-        panel.setObjectName("card")
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(16, 10, 16, 10)
+        panel, column = _panel()
         self.after_title = label("How calm do you feel now?", "cardTitle")
         column.addWidget(self.after_title)
         row = QHBoxLayout()
@@ -359,14 +368,10 @@ class BreatheView(QWidget):
         self.after_note = label("", "hint")
         self.after_note.setAccessibleName("Saved note")
         column.addWidget(self.after_note)
-        panel.hide()
         return panel
 
     def _build_repair(self) -> QWidget:
-        panel = QFrame()
-        panel.setObjectName("card")
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(16, 10, 16, 10)
+        panel, column = _panel()
         self.closing = label(flooded_guide().closing)
         column.addWidget(self.closing)
         self.repair_phrase = label("", "cardTitle")
@@ -379,7 +384,6 @@ class BreatheView(QWidget):
         self.another_phrase.setAccessibleName("Show another phrase")
         row.addWidget(self.another_phrase)
         column.addLayout(row)
-        panel.hide()
         return panel
 
     def _connect(self) -> None:
@@ -613,11 +617,14 @@ class BreatheView(QWidget):
             self.cues.play(END_SOUND)
         self._save(final=True)
         self.guide.show_state(self.session.plan, state)
+        # The kind words go below the guide, which is small once the panels open.
         if state.finished:
-            self.status.setText(f"Finished  ·  {_duration(self.session.plan.total_seconds)}")
+            length = _duration(self.session.plan.total_seconds)
+            self.status.setText(f"Finished after {length}. Take a moment before you move on.")
         else:
-            self.guide.show_idle("Stopped", "That's fine. Every breath counts.")
-            self.status.setText(f"Stopped after {_duration(self.session.actual_ms() / 1000)}")
+            self.guide.show_idle("Stopped")
+            length = _duration(self.session.actual_ms() / 1000)
+            self.status.setText(f"Stopped after {length}. That's fine: every breath counts.")
         if self.saved_id is not None:
             self.calm_after.set_value(None)
             self.after_note.setText("Optional: one tap, or skip.")
@@ -678,6 +685,11 @@ class BreatheView(QWidget):
     def _rate_after(self, rating: int | None) -> None:
         if self.saved_id is None:
             return
+        # A copy still waiting to be written carries the rating too.
+        self._unsaved = [
+            (row, replace(record, calm_after=rating) if row == self.saved_id else record)
+            for row, record in self._unsaved
+        ]
         try:
             self.store.set_calm_after(self.saved_id, rating)
         except VaultError as problem:

@@ -105,6 +105,7 @@ def test_space_starts_pauses_and_resumes_and_esc_stops_and_saves(qtbot, view, cl
     assert not view.active
     assert not view.frame_timer.isActive()
     assert view.guide.label_text == "Stopped"
+    assert view.status.text() == "Stopped after 6 s. That's fine: every breath counts."
     assert view.after_panel.isVisible()
     [saved] = BreatheStore(vault).recent_sessions()
     assert (saved.pattern_id, saved.finished, saved.actual_ms) == ("box", False, 5500)
@@ -126,6 +127,8 @@ def test_a_finished_session_is_saved_with_both_ratings(qtbot, view, clock, vault
     qtbot.waitUntil(lambda: view.after_panel.isVisible())
     assert not view.frame_timer.isActive()
     assert view.guide.label_text == "Well done"
+    assert view.guide.hint_text == ""  # the guide is small now: the words go below it
+    assert view.status.text() == "Finished after 1 min 4 s. Take a moment before you move on."
     assert view.start_button.text() == "Start again"
     store = BreatheStore(vault)
     [saved] = store.recent_sessions()
