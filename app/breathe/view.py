@@ -507,7 +507,8 @@ class BreatheView(QWidget):
             self.context.settings.set(key, value)
 
     def _patterns_edited(self, pattern_id: str) -> None:
-        self.refresh_patterns(pattern_id or None)
+        # While you breathe, the list keeps showing the pattern you are following.
+        self.refresh_patterns(None if self.active else pattern_id or None)
         self._show_preview()
 
     # -- the session ---------------------------------------------------------------

@@ -426,3 +426,13 @@ def test_the_pattern_form_keeps_your_words_when_the_vault_cannot_save(
     assert "Slow evening" not in view.editor.status.text()
     assert view.editor.name.text() == "Slow evening"
     assert BreatheStore(vault).custom_patterns() == []
+
+
+def test_saving_a_pattern_while_you_breathe_leaves_the_session_as_shown(qtbot, view):
+    choose(view.pattern, "coherent")
+    qtbot.mouseClick(view.start_button, LEFT)
+    view.tabs.setCurrentIndex(2)
+    qtbot.keyClicks(view.editor.name, "Later")
+    qtbot.mouseClick(view.editor.save_button, LEFT)
+    assert view.pattern.findData(view.editor.editing) >= 0  # offered at once
+    assert view.pattern.currentData() == view.session.plan.pattern.id == "coherent"
