@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -19,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from app.breathe.model import TIMING_FIELDS, Pattern, check_custom, format_seconds
 from app.breathe.store import BreatheStore, NameTaken, UnknownPattern
+from app.vault import VaultError
 from app.widgets.forms import error_label, label, show_error
 
 FIELD_TITLES = {
@@ -187,8 +186,12 @@ class PatternEditor(QWidget):
             self.name.setFocus()
             return
         except UnknownPattern:
-            self.status.setText("That pattern was removed; saved as a new one instead.")
-            saved = self.store.add_pattern(checked.name, checked.timings)
+            self.editing = None  # removed meanwhile: keep what you typed as a new one
+            self.save()
+            return
+        except VaultError as problem:  # names the condition, never the pattern
+            self.status.setText(f"{problem} Your pattern is still here in the form.")
+            return
         self.refresh(select=saved.id)
         self.load(saved)
         self.status.setText("Saved. You'll find it in the pattern list.")
@@ -197,8 +200,13 @@ class PatternEditor(QWidget):
     def delete(self) -> None:
         if self.editing is None:
             return
-        with contextlib.suppress(UnknownPattern):
+        try:
             self.store.delete_pattern(self.editing)
+        except UnknownPattern:
+            pass  # already gone
+        except VaultError as problem:
+            self.status.setText(f"{problem} The pattern is still here.")
+            return
         self.refresh()
         self.new()
         self.status.setText("Deleted. Sessions you breathed with it stay in your history.")

@@ -75,7 +75,7 @@ class BreathGuide(QWidget):
 
     def show_state(self, plan: SessionPlan, state: BreathState, *, paused: bool = False) -> None:
         if state.finished:
-            self._set("Well done", "", "Take a moment before you move on", RESTING_SCALE, SAGE)
+            self._set("Well done", "", "", RESTING_SCALE, SAGE)
             return
         colour = self._colour_for(plan, state)
         if self.reduced_motion:

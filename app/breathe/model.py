@@ -352,7 +352,8 @@ def parse_minutes(value: str | float | int) -> tuple[float | None, str]:
         return None, "Please enter a number of minutes, like 7."
     if not math.isfinite(minutes):
         return None, "Please enter a number of minutes, like 7."
-    if minutes <= 0:
+    # Less than a tenth of a second would make no session at all.
+    if round(minutes * 60 * TENTHS_PER_SECOND) <= 0:
         return None, "Please choose at least a little time, like 1 minute."
     if minutes > MAX_SESSION_MINUTES:
         return None, f"Please keep a session to {MAX_SESSION_MINUTES} minutes or less."
@@ -362,7 +363,7 @@ def parse_minutes(value: str | float | int) -> tuple[float | None, str]:
 def parse_cycles(value: str | int) -> tuple[int | None, str]:
     """A number of breaths, or None and a message for the field."""
     text = str(value).strip()
-    if not text.isdigit() or not text.isascii():
+    if not text.isdecimal():  # digits of any script, as people type them; not "2.5" or "²"
         return None, "Please enter a whole number of breaths, like 10."
     cycles = int(text)
     if cycles < 1:

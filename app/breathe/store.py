@@ -62,6 +62,27 @@ def _session_from_row(row: tuple) -> BreathSession:
     )
 
 
+_SESSION_FIELDS = (
+    "pattern_id, pattern_name, started_utc, started_on, planned_ms, actual_ms, finished,"
+    " calm_before, calm_after"
+)
+
+
+def _session_values(session: BreathSession) -> tuple:
+    return (
+        session.pattern_id,
+        session.pattern_name,
+        _utc_text(session.started_at),
+        # The day as the person lived it, for daily totals and streaks.
+        session.started_at.date().isoformat(),
+        session.planned_ms,
+        session.actual_ms,
+        int(session.finished),
+        session.calm_before,
+        session.calm_after,
+    )
+
+
 def _utc_text(moment: datetime) -> str:
     # Always with microseconds, so the text sorts in time order.
     return moment.astimezone(UTC).isoformat(timespec="microseconds")
@@ -169,24 +190,24 @@ class BreatheStore:
         """Save a session; returns it with its id."""
         with self._vault.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO breathe_sessions (pattern_id, pattern_name, started_utc,"
-                " started_on, planned_ms, actual_ms, finished, calm_before, calm_after)"
+                f"INSERT INTO breathe_sessions ({_SESSION_FIELDS})"
                 " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (
-                    session.pattern_id,
-                    session.pattern_name,
-                    _utc_text(session.started_at),
-                    # The day as the person lived it, for daily totals and streaks.
-                    session.started_at.date().isoformat(),
-                    session.planned_ms,
-                    session.actual_ms,
-                    int(session.finished),
-                    session.calm_before,
-                    session.calm_after,
-                ),
+                _session_values(session),
             )
             row_id = cursor.lastrowid
         return self.session(row_id)
+
+    def update_session(self, session_id: int, session: BreathSession) -> BreathSession:
+        """Rewrite a saved session in one step (a session in progress, saved again)."""
+        assignments = ", ".join(f"{column} = ?" for column in _SESSION_FIELDS.split(", "))
+        with self._vault.transaction() as conn:
+            cursor = conn.execute(
+                f"UPDATE breathe_sessions SET {assignments} WHERE id = ?",
+                (*_session_values(session), session_id),
+            )
+            if cursor.rowcount == 0:
+                raise UnknownSession(session_id)
+        return self.session(session_id)
 
     def session(self, session_id: int) -> BreathSession:
         row = self._vault.connection.execute(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -45,6 +47,7 @@ from app.breathe.sound import NO_DEVICE, CuePlayer
 from app.breathe.store import BreatheStore
 from app.context import AreaContext
 from app.shell.today import card
+from app.vault import VaultError
 from app.widgets.forms import error_label, label, show_error
 
 SOUND_SETTING = "breathe.sound"
@@ -160,6 +163,16 @@ def _scrolling(widget: QWidget) -> QScrollArea:
     return area
 
 
+def _panel() -> tuple[QFrame, QVBoxLayout]:
+    """A card below the guide, hidden until the session ends."""
+    panel = QFrame()
+    panel.setObjectName("card")
+    column = QVBoxLayout(panel)
+    column.setContentsMargins(16, 10, 16, 10)
+    panel.hide()
+    return panel, column
+
+
 class BreatheView(QWidget):
     session_saved = Signal(int)  # the saved session's id
 
@@ -170,6 +183,8 @@ class BreatheView(QWidget):
         self.store = BreatheStore(context.vault)
         self.session: GuidedSession | None = None
         self.saved_id: int | None = None  # the current session's row, once written
+        # Ended sessions the vault could not take (disk full...): (row or None, record).
+        self._unsaved: list[tuple[int | None, BreathSession]] = []
         self.flooded = False
         self.repair_turn = 0
         self._done = True  # no session in progress
@@ -213,6 +228,9 @@ class BreatheView(QWidget):
         self.status = label("", "pageSubtitle")
         self.status.setAccessibleName("Session progress")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.save_problem = error_label()
+        self.save_problem.setAccessibleName("Saving problem")
+        self.save_problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("primary")
@@ -237,6 +255,7 @@ class BreatheView(QWidget):
         stage.addWidget(self.banner)
         stage.addWidget(self.guide, 1)
         stage.addWidget(self.status)
+        stage.addWidget(self.save_problem)
         stage.addLayout(controls)
         stage.addWidget(self.after_panel)
         stage.addWidget(self.repair_panel)
@@ -327,6 +346,7 @@ class BreatheView(QWidget):
         self.history = QListWidget()
         self.history.setAccessibleName("Recent sessions")
         self.history.setWordWrap(True)
+        self.history.setSpacing(3)  # a little air between sessions
         self.history.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         column.addWidget(self.history, 1)
         self.history_empty = label(NO_HISTORY, "hint")
@@ -335,10 +355,7 @@ class BreatheView(QWidget):
         return page
 
     def _build_after(self) -> QWidget:
-        panel = QFrame()
-        panel.setObjectName("card")
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(16, 10, 16, 10)
+        panel, column = _panel()
         self.after_title = label("How calm do you feel now?", "cardTitle")
         column.addWidget(self.after_title)
         row = QHBoxLayout()
@@ -351,14 +368,10 @@ class BreatheView(QWidget):
         self.after_note = label("", "hint")
         self.after_note.setAccessibleName("Saved note")
         column.addWidget(self.after_note)
-        panel.hide()
         return panel
 
     def _build_repair(self) -> QWidget:
-        panel = QFrame()
-        panel.setObjectName("card")
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(16, 10, 16, 10)
+        panel, column = _panel()
         self.closing = label(flooded_guide().closing)
         column.addWidget(self.closing)
         self.repair_phrase = label("", "cardTitle")
@@ -371,7 +384,6 @@ class BreatheView(QWidget):
         self.another_phrase.setAccessibleName("Show another phrase")
         row.addWidget(self.another_phrase)
         column.addLayout(row)
-        panel.hide()
         return panel
 
     def _connect(self) -> None:
@@ -431,6 +443,7 @@ class BreatheView(QWidget):
                 combo.blockSignals(blocked)
         self._describe_pattern()
         self._show_amount()
+        self._show_preview()
 
     def _restore_length(self, saved: str) -> None:
         key, _, amount = str(saved).partition(":")
@@ -483,14 +496,19 @@ class BreatheView(QWidget):
         )
 
     def _remember_choice(self) -> None:
-        settings = self.context.settings
-        settings.set(PATTERN_SETTING, self.pattern.currentData())
         kind = self.length.currentData()
         amount = self.amount.text().strip() if kind in (CUSTOM_MINUTES, CYCLES) else ""
-        settings.set(LENGTH_SETTING, f"{kind}:{amount}" if amount else kind)
+        self._set_setting(PATTERN_SETTING, self.pattern.currentData())
+        self._set_setting(LENGTH_SETTING, f"{kind}:{amount}" if amount else kind)
+
+    def _set_setting(self, key: str, value: Any) -> None:
+        """Remembering a choice is a courtesy: if the vault can't take it, breathe anyway."""
+        with contextlib.suppress(VaultError):
+            self.context.settings.set(key, value)
 
     def _patterns_edited(self, pattern_id: str) -> None:
-        self.refresh_patterns(pattern_id or None)
+        # While you breathe, the list keeps showing the pattern you are following.
+        self.refresh_patterns(None if self.active else pattern_id or None)
         self._show_preview()
 
     # -- the session ---------------------------------------------------------------
@@ -516,11 +534,13 @@ class BreatheView(QWidget):
             return
         self.toggle()
 
-    def start(self, plan: SessionPlan | None = None) -> bool:
+    def start(self, plan: SessionPlan | None = None, *, flooded: bool = False) -> bool:
+        """Start the plan given, or the one the choices describe (and remember them)."""
         if self.active:
             return False
+        self._save_unsaved()
+        self.flooded = flooded
         if plan is None:
-            self.flooded = False
             plan, message = self.chosen_plan()
             if plan is None:
                 self.tabs.setCurrentIndex(0)
@@ -598,11 +618,14 @@ class BreatheView(QWidget):
             self.cues.play(END_SOUND)
         self._save(final=True)
         self.guide.show_state(self.session.plan, state)
+        # The kind words go below the guide, which is small once the panels open.
         if state.finished:
-            self.status.setText(f"Finished  ·  {_duration(self.session.plan.total_seconds)}")
+            length = _duration(self.session.plan.total_seconds)
+            self.status.setText(f"Finished after {length}. Take a moment before you move on.")
         else:
-            self.guide.show_idle("Stopped", "That's fine. Every breath counts.")
-            self.status.setText(f"Stopped after {_duration(self.session.actual_ms() / 1000)}")
+            self.guide.show_idle("Stopped")
+            length = _duration(self.session.actual_ms() / 1000)
+            self.status.setText(f"Stopped after {length}. That's fine: every breath counts.")
         if self.saved_id is not None:
             self.calm_after.set_value(None)
             self.after_note.setText("Optional: one tap, or skip.")
@@ -616,23 +639,63 @@ class BreatheView(QWidget):
         self._update_controls()
 
     def _save(self, *, final: bool) -> None:
-        """Write the session as it stands, replacing any earlier partial record of it."""
+        """Write the session as it stands, over any earlier partial record of it."""
         assert self.session is not None
         record = self.session.record(calm_before=self.calm_before.value())
         if record.actual_ms == 0:
             return  # nothing was breathed yet: nothing to keep
-        if self.saved_id is not None:
-            self.store.delete_session(self.saved_id)
-        self.saved_id = self.store.add_session(record).id
-        self.refresh_history()
         if final:
             self.calm_before.set_value(None)
+        try:
+            self.saved_id = self._write(self.saved_id, record)
+        except VaultError as problem:
+            if final:  # kept here, and written when the vault can take it
+                self._unsaved.append((self.saved_id, record))
+            self._show_save_problem(problem)
+            return
+        self.refresh_history()
+        if final:
             self.session_saved.emit(self.saved_id)
+
+    def _write(self, row_id: int | None, record: BreathSession) -> int:
+        if row_id is None:
+            return self.store.add_session(record).id
+        return self.store.update_session(row_id, record).id
+
+    def _save_unsaved(self) -> None:
+        """Try again to write sessions the vault could not take before."""
+        waiting, self._unsaved = self._unsaved, []
+        for index, (row_id, record) in enumerate(waiting):
+            try:
+                self._write(row_id, record)
+            except VaultError as problem:
+                self._unsaved = waiting[index:]
+                self._show_save_problem(problem)
+                return
+        if waiting:
+            show_error(self.save_problem, "")
+            self.refresh_history()
+
+    def _show_save_problem(self, problem: VaultError) -> None:
+        # The vault's messages name the condition, never anything you wrote.
+        show_error(
+            self.save_problem,
+            f"{problem} Your session is kept here, and Tend will try again when you move on.",
+        )
 
     def _rate_after(self, rating: int | None) -> None:
         if self.saved_id is None:
             return
-        self.store.set_calm_after(self.saved_id, rating)
+        # A copy still waiting to be written carries the rating too.
+        self._unsaved = [
+            (row, replace(record, calm_after=rating) if row == self.saved_id else record)
+            for row, record in self._unsaved
+        ]
+        try:
+            self.store.set_calm_after(self.saved_id, rating)
+        except VaultError as problem:
+            self.after_note.setText(f"{problem} Your rating was not saved.")
+            return
         self.after_note.setText("Saved. Thank you for checking in with yourself.")
         self.refresh_history()
 
@@ -712,6 +775,7 @@ class BreatheView(QWidget):
 
     def flush(self) -> None:
         """Save the session so far, so locking or closing never loses it."""
+        self._save_unsaved()
         if not self.active:
             return
         state = self.session.state()
@@ -721,31 +785,38 @@ class BreatheView(QWidget):
             self._save(final=False)
 
     def handle_request(self, **request: Any) -> None:
+        """Requests from elsewhere (Today's card, the toolbar); a session in progress wins.
+
+        A requested session is shown and started without becoming your usual choice.
+        """
         if request.get("flooded"):
             self.start_flooded_break()
             return
-        if "pattern" in request:
-            self.refresh_patterns(str(request["pattern"]))
-        if "minutes" in request:
-            index = self.length.findData(str(request["minutes"]))
-            if index >= 0:
-                self.length.setCurrentIndex(index)
-        if request.get("start") and not self.active:
-            self.start()
+        if self.active:
+            return  # the breathing you are doing stays on screen, as it is
+        self._show_choice(str(request.get("pattern", "")), str(request.get("minutes", "")))
+        if request.get("start"):
+            plan, _ = self.chosen_plan()
+            self.start(plan)  # with no plan, start() says what the length needs
 
     def start_flooded_break(self) -> None:
         """The "I'm flooded" break: a long, soothing session with one kind sentence."""
+        if self.active and self.flooded:
+            self.resume()  # already on a break: carry on rather than start again
+            return
         if self.active:
             self.stop()
         guide = flooded_guide()
-        turns = int(self.context.settings.get(FLOODED_TURNS_SETTING, 0))
-        self.context.settings.set(FLOODED_TURNS_SETTING, turns + 1)
+        try:
+            turns = int(self.context.settings.get(FLOODED_TURNS_SETTING, 0))
+        except (TypeError, ValueError):
+            turns = 0
+        self._set_setting(FLOODED_TURNS_SETTING, turns + 1)
         self.repair_turn = turns
-        self.flooded = True
         self.banner.setText(f"{guide.title}. {guide.why}")
         self.tabs.setCurrentIndex(0)
         self._show_choice(guide.pattern_id, str(guide.minutes))
-        self.start(guide.plan())
+        self.start(guide.plan(), flooded=True)
 
     # -- showing and hiding --------------------------------------------------------
 

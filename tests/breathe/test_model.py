@@ -230,11 +230,19 @@ def test_custom_minutes_and_cycles_are_checked():
     assert parse_minutes("0")[0] is None
     assert parse_minutes("lots")[0] is None
     assert parse_minutes("nan")[0] is None
+    # Too little to make even a tenth of a second: a message, not a crash.
+    assert parse_minutes("0.00001") == (
+        None,
+        "Please choose at least a little time, like 1 minute.",
+    )
+    assert parse_minutes("-3")[0] is None
     assert "120 minutes" in parse_minutes("121")[1]
     assert parse_cycles("10") == (10, "")
     assert parse_cycles("0")[0] is None
     assert parse_cycles("2.5")[0] is None
     assert parse_cycles("501")[0] is None
+    assert parse_cycles("١٢") == (12, "")  # Arabic-Indic digits are digits too
+    assert parse_cycles("²")[0] is None
 
 
 # -- content and sounds ----------------------------------------------------------------

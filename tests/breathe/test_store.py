@@ -126,6 +126,16 @@ def test_a_session_is_saved_with_everything_the_view_shows(store, clock):
     assert store.session(saved.id).calm_after is None
 
 
+def test_a_session_in_progress_is_rewritten_in_place(store, clock):
+    start = clock.now()
+    partial = store.add_session(a_session(start, actual_ms=20_000, finished=False))
+    final = store.update_session(partial.id, a_session(start, calm_before=3))
+    assert final == a_session(start, calm_before=3, id=partial.id)
+    assert store.recent_sessions() == [final]
+    with pytest.raises(UnknownSession, match="999"):
+        store.update_session(999, a_session(start))
+
+
 def test_calm_ratings_stay_between_one_and_five(store, clock):
     saved = store.add_session(a_session(clock.now()))
     with pytest.raises(ValueError, match="1 to 5"):

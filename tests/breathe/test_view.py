@@ -21,7 +21,7 @@ from app.breathe.view import (
     BreatheView,
 )
 from app.context import AreaContext
-from app.vault import Settings
+from app.vault import DiskFull, Settings
 from app.widgets.tasks import ImmediateTaskRunner
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -105,6 +105,7 @@ def test_space_starts_pauses_and_resumes_and_esc_stops_and_saves(qtbot, view, cl
     assert not view.active
     assert not view.frame_timer.isActive()
     assert view.guide.label_text == "Stopped"
+    assert view.status.text() == "Stopped after 6 s. That's fine: every breath counts."
     assert view.after_panel.isVisible()
     [saved] = BreatheStore(vault).recent_sessions()
     assert (saved.pattern_id, saved.finished, saved.actual_ms) == ("box", False, 5500)
@@ -126,6 +127,8 @@ def test_a_finished_session_is_saved_with_both_ratings(qtbot, view, clock, vault
     qtbot.waitUntil(lambda: view.after_panel.isVisible())
     assert not view.frame_timer.isActive()
     assert view.guide.label_text == "Well done"
+    assert view.guide.hint_text == ""  # the guide is small now: the words go below it
+    assert view.status.text() == "Finished after 1 min 4 s. Take a moment before you move on."
     assert view.start_button.text() == "Start again"
     store = BreatheStore(vault)
     [saved] = store.recent_sessions()
@@ -333,7 +336,7 @@ def test_flush_keeps_a_running_session_and_the_end_replaces_it(qtbot, view, cloc
     clock.advance(60)
     qtbot.waitUntil(lambda: not view.active)
     [final] = store.recent_sessions()
-    assert (final.actual_ms, final.finished) == (64_000, True)
+    assert (final.id, final.actual_ms, final.finished) == (partial.id, 64_000, True)
 
 
 def test_requests_start_a_minute_of_box_breathing(qtbot, view):
@@ -341,3 +344,95 @@ def test_requests_start_a_minute_of_box_breathing(qtbot, view):
     assert view.active
     assert view.session.plan.pattern.id == "box"
     assert view.session.plan.total_seconds == 64
+
+
+def test_a_request_shows_and_starts_its_session_without_changing_your_usual_choice(
+    qtbot, view, context
+):
+    choose(view.pattern, "coherent")
+    choose(view.length, "10")
+    qtbot.mouseClick(view.start_button, LEFT)
+    qtbot.keyClick(view.start_button, ESC)
+    view.handle_request(pattern="box", minutes=1, start=True)
+    assert (view.pattern.currentData(), view.length.currentData()) == ("box", "1")
+    assert view.session.plan.pattern.id == "box"
+    assert context.settings.get("breathe.pattern") == "coherent"
+    assert context.settings.get("breathe.length") == "10"
+    # While you breathe, another request leaves the session and what it shows alone.
+    view.handle_request(pattern="4-7-8", minutes=3, start=True)
+    assert (view.pattern.currentData(), view.length.currentData()) == ("box", "1")
+    assert view.session.plan.pattern.id == "box"
+
+
+def test_im_flooded_during_a_break_carries_on_with_it(qtbot, view, clock, vault):
+    view.handle_request(flooded=True)
+    first = view.session
+    clock.advance(30)
+    view.pause()
+    view.handle_request(flooded=True)  # pressed again, perhaps by accident
+    assert view.session is first
+    assert view.session.status == TimerStatus.RUNNING
+    assert BreatheStore(vault).recent_sessions() == []  # nothing cut short
+
+
+def test_too_little_time_gets_a_message_not_a_crash(qtbot, view):
+    choose(view.length, "minutes")
+    qtbot.keyClicks(view.amount, "0.00001")
+    assert view.status.text() == "Choose a length to begin."
+    qtbot.keyClick(view.amount, Qt.Key.Key_Return)
+    assert not view.active
+    assert view.amount_error.text() == "Please choose at least a little time, like 1 minute."
+
+
+def test_a_session_the_vault_cannot_take_is_kept_and_saved_later(
+    qtbot, view, clock, vault, monkeypatch
+):
+    store = BreatheStore(vault)
+
+    def disk_full(*_args):
+        raise DiskFull()
+
+    choose(view.length, "1")
+    qtbot.mouseClick(view.start_button, LEFT)
+    clock.advance(20)
+    monkeypatch.setattr(view.store, "add_session", disk_full)
+    qtbot.keyClick(view.start_button, ESC)
+    assert not view.active
+    assert view.save_problem.isVisible()
+    assert "disk is full" in view.save_problem.text()
+    assert store.recent_sessions() == []
+    view.flush()  # still full: still kept
+    assert "disk is full" in view.save_problem.text()
+
+    monkeypatch.undo()
+    view.flush()  # as on switching views or locking
+    assert not view.save_problem.isVisible()
+    [saved] = store.recent_sessions()
+    assert (saved.actual_ms, saved.finished) == (20_000, False)
+    assert view.history.count() == 1
+
+
+def test_the_pattern_form_keeps_your_words_when_the_vault_cannot_save(
+    qtbot, view, vault, monkeypatch
+):
+    def disk_full(*_args):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.editor.store, "add_pattern", disk_full)
+    view.tabs.setCurrentIndex(2)
+    qtbot.keyClicks(view.editor.name, "Slow evening")
+    qtbot.mouseClick(view.editor.save_button, LEFT)
+    assert "disk is full" in view.editor.status.text()
+    assert "Slow evening" not in view.editor.status.text()
+    assert view.editor.name.text() == "Slow evening"
+    assert BreatheStore(vault).custom_patterns() == []
+
+
+def test_saving_a_pattern_while_you_breathe_leaves_the_session_as_shown(qtbot, view):
+    choose(view.pattern, "coherent")
+    qtbot.mouseClick(view.start_button, LEFT)
+    view.tabs.setCurrentIndex(2)
+    qtbot.keyClicks(view.editor.name, "Later")
+    qtbot.mouseClick(view.editor.save_button, LEFT)
+    assert view.pattern.findData(view.editor.editing) >= 0  # offered at once
+    assert view.pattern.currentData() == view.session.plan.pattern.id == "coherent"
