@@ -82,5 +82,5 @@ def apply_theme(app: QApplication, theme: str) -> None:
     else:
         hints.unsetColorScheme()
     app.setPalette(palette_for(effective_scheme(app, theme)))
-    if not app.styleSheet():
-        app.setStyleSheet(resources.read_text("styles/tend.qss"))
+    # Setting the sheet again re-polishes every widget, so palette() colours follow.
+    app.setStyleSheet(app.styleSheet() or resources.read_text("styles/tend.qss"))
