@@ -31,7 +31,7 @@ class ListeningExercise(Exercise):
         self.editor = FeedbackEditor(
             self._check,
             accessible_name="Your reply",
-            placeholder="It sounds like… That makes sense, because… What would help?",
+            placeholder="It sounds like…",
             hide_strengths=("paraphrase", "validation", "curious_question"),
         )
         layout = QVBoxLayout(self)
