@@ -25,7 +25,10 @@ from app.practice.coach import HARSH_KINDS, analyze  # noqa: E402
 
 SETS = {
     "labelled set (tuned on)": ROOT / "tests/practice/labelled_sentences.toml",
-    "held-out set (never tuned on)": ROOT / "tests/practice/labelled_heldout.toml",
+    "held-out set (its misses guided the practice-fix review)": ROOT
+    / "tests/practice/labelled_heldout.toml",
+    "fresh set (written after that review, never tuned on)": ROOT
+    / "tests/practice/labelled_fresh.toml",
 }
 ONE_TEXT = "You never listen to me, whatever."
 RUNS = 15

@@ -32,7 +32,7 @@ class SentenceBuilder(Exercise):
             check,
             editable=False,
             accessible_name="Preview of the whole sentence",
-            placeholder="As you fill in the parts, the whole sentence appears here.",
+            placeholder="Your whole sentence appears here.",
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

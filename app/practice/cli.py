@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from typing import Any, TextIO
 
@@ -65,6 +66,16 @@ def _as_text(analysis: Any, out: TextIO) -> None:
 
 
 def run_coach(args: argparse.Namespace) -> int:
+    try:
+        return _coach(args)
+    except BrokenPipeError:
+        # The reader stopped early (`| head`): nothing went wrong, so say nothing.
+        # Point stdout at nothing, so the final flush at exit cannot fail again.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+
+
+def _coach(args: argparse.Namespace) -> int:
     from app.practice.coach import analyze
 
     out = sys.stdout

@@ -90,8 +90,15 @@ class Analysis:
 
     @property
     def primary_kind(self) -> str | None:
-        """The most corrosive of the four patterns present, or None when gentle."""
-        present = {f.kind for f in self.harsh_flags}
+        """The most corrosive of the four patterns present, or None when gentle.
+
+        One exception: a text that opens defensively ("Yes, but you never...") is a
+        defensive reply, and the criticism in it is its counter-attack (cross-complaining).
+        """
+        harsh = self.harsh_flags
+        present = {f.kind for f in harsh}
+        if harsh and harsh[0].kind == "defensiveness" and "contempt" not in present:
+            return "defensiveness"
         return next((kind for kind in HARSH_KINDS if kind in present), None)
 
     @property

@@ -10,7 +10,7 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from app.practice import model
-from app.practice.feedback import Feedback
+from app.practice.feedback import Feedback, FeedbackEditor
 from app.practice.model import Attempt, ExerciseKind, Group, Scenario
 from app.widgets.forms import label
 
@@ -139,3 +139,34 @@ class ScenarioPicker(QWidget):
             return
         self.theme.setCurrentIndex(self.theme.findData(wanted.theme))
         self.scenario.setCurrentIndex(self.scenario.findData(scenario_id))
+
+
+class ScenarioExercise(Exercise):
+    """An exercise on one scenario with one text box: rewrite and active listening."""
+
+    picker: ScenarioPicker
+    scenario: Scenario
+    editor: FeedbackEditor
+
+    def attempt_text(self) -> str:
+        return self.editor.text()
+
+    def feedback(self) -> Feedback:
+        return self.editor.current()
+
+    def scenario_id(self) -> str | None:
+        return self.scenario.id
+
+    def parts(self) -> dict[str, str]:
+        return {"scenario": self.scenario.id, "text": self.editor.text()}
+
+    def restore(self, draft: dict[str, Any]) -> None:
+        if isinstance(draft.get("scenario"), str):
+            self.picker.select(draft["scenario"])
+        if isinstance(draft.get("text"), str):
+            self.editor.set_text(draft["text"])
+
+    def try_again(self, attempt: Attempt) -> None:
+        if attempt.scenario_id:
+            self.picker.select(attempt.scenario_id)
+        self.editor.set_text(attempt.text)

@@ -25,6 +25,9 @@ from app.practice.coach import HARSH, Analysis, Flag, analyze
 from app.widgets.forms import label
 
 DEBOUNCE_MS = 300
+# Cards beyond this many would cost seconds to build on a long paste and help no one;
+# the underlines in the text still mark every point.
+MAX_CARDS = 12
 # Soft tints, readable in light and dark: the underline style says the rest.
 HARSH_COLOUR = QColor(181, 96, 36)
 NOTE_COLOUR = QColor(95, 138, 122)
@@ -183,6 +186,10 @@ class FeedbackEditor(QWidget):
         for widget in (self.score, self.summary, self.lines):
             side.addWidget(widget)
         side.addLayout(self._cards_box)
+        self.more = label("", "hint")
+        self.more.setAccessibleName("More points further on")
+        self.more.hide()
+        side.addWidget(self.more)
         side.addWidget(self.strengths)
         side.addStretch(1)
         self.side = QScrollArea()
@@ -240,9 +247,11 @@ class FeedbackEditor(QWidget):
 
     def _highlight(self, analysis: Analysis) -> None:
         selections = []
-        length = len(self.text())
-        for flag in analysis.flags:
-            if flag.end > length or analysis.text != self.text():
+        # Read the text once: toPlainText() copies the whole document each time.
+        text = self.text()
+        flags = analysis.flags if analysis.text == text else []
+        for flag in flags:
+            if flag.end > len(text):
                 continue
             selection = QTextEdit.ExtraSelection()
             cursor = QTextCursor(self.editor.document())
@@ -260,7 +269,15 @@ class FeedbackEditor(QWidget):
             card.deleteLater()
         self.cards = []
         ordered = sorted(analysis.flags, key=lambda f: (f.severity != HARSH, f.start))
-        for flag in ordered:
+        hidden = len(ordered) - MAX_CARDS
+        self.more.setText(
+            f"…and {hidden} more further on. The underlines in your words mark them all; "
+            "you might take it a paragraph at a time."
+            if hidden > 0
+            else ""
+        )
+        self.more.setVisible(hidden > 0)
+        for flag in ordered[:MAX_CARDS]:
             card = FlagCard(flag, self.editable)
             card.show_button.clicked.connect(lambda _=False, f=flag: self.show_flag(f))
             card.use_button.clicked.connect(lambda _=False, c=card: self.use_example(c))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from app.practice.coach import Analysis
 from app.practice.feedback import Feedback, FeedbackEditor
-from app.practice.model import Attempt, ExerciseKind
+from app.practice.model import Attempt, AttemptSummary, ExerciseKind
 from app.practice.store import PracticeStore
 from app.widgets.forms import label
 
@@ -38,7 +38,8 @@ class HistoryPanel(QWidget):
     def __init__(self, store: PracticeStore, titles: dict[ExerciseKind, str]) -> None:
         super().__init__()
         self._store, self._titles = store, titles
-        self.attempts: list[Attempt] = []
+        self.summaries: list[AttemptSummary] = []
+        self._shown: Attempt | None = None  # the one attempt loaded in full
         self.list = QListWidget()
         self.list.setAccessibleName("Saved attempts")
         self.list.setWordWrap(True)
@@ -75,31 +76,38 @@ class HistoryPanel(QWidget):
         self.delete_button.toggled.connect(self._delete_toggled)
 
     def reload(self, select_id: int | None = None) -> None:
-        self.attempts = self._store.history()
+        # Only the list's lines are read here; an attempt's analysis is loaded when shown.
+        self.summaries = self._store.summaries()
+        self._shown = None
         blocked = self.list.blockSignals(True)
         self.list.clear()
-        for attempt in self.attempts:
-            when = attempt.created_at.astimezone().strftime("%d %b %Y, %H:%M").lstrip("0")
-            score = "" if attempt.score is None else f" · gentleness {attempt.score}"
+        for summary in self.summaries:
+            when = summary.created_at.astimezone().strftime("%d %b %Y, %H:%M").lstrip("0")
+            score = "" if summary.score is None else f" · gentleness {summary.score}"
             item = QListWidgetItem(
-                f"{self._titles.get(attempt.exercise, attempt.exercise.value)} · {when}{score}\n"
-                f"{first_words(attempt.text)}"
+                f"{self._titles.get(summary.exercise, summary.exercise.value)} · {when}{score}\n"
+                f"{first_words(summary.preview)}"
             )
-            item.setData(Qt.ItemDataRole.UserRole, attempt.id)
+            item.setData(Qt.ItemDataRole.UserRole, summary.id)
             self.list.addItem(item)
         self.list.blockSignals(blocked)
-        has_any = bool(self.attempts)
+        has_any = bool(self.summaries)
         self.empty.setVisible(not has_any)
         self.list.setVisible(has_any)
         self.detail.setVisible(has_any)
-        ids = [a.id for a in self.attempts]
+        ids = [s.id for s in self.summaries]
         if has_any:
             self.list.setCurrentRow(ids.index(select_id) if select_id in ids else 0)
             self._show(self.list.currentRow())
 
     def current(self) -> Attempt | None:
         row = self.list.currentRow()
-        return self.attempts[row] if 0 <= row < len(self.attempts) else None
+        if not 0 <= row < len(self.summaries):
+            return None
+        wanted = self.summaries[row].id
+        if self._shown is None or self._shown.id != wanted:
+            self._shown = self._store.attempt(wanted)
+        return self._shown
 
     def _show(self, _row: int) -> None:
         attempt = self.current()
@@ -109,10 +117,12 @@ class HistoryPanel(QWidget):
         self.heading.setText(self._titles.get(attempt.exercise, attempt.exercise.value))
         self.shown.set_text(attempt.text)
         data = attempt.analysis
-        if data.get("text") == attempt.text:
-            analysis = Analysis.from_dict(data)
-        else:  # an attempt saved without the coach's notes
-            analysis = Analysis(attempt.text, False, int(data.get("score") or 0))
+        try:
+            analysis = Analysis.from_dict(data) if data.get("text") == attempt.text else None
+        except (KeyError, TypeError, ValueError):  # notes saved by another version
+            analysis = None
+        if analysis is None:  # an attempt saved without (readable) coach's notes
+            analysis = Analysis(attempt.text, False, _score(data))
         lines = data.get("lines")
         self.shown.show_feedback(Feedback(analysis, list(lines) if isinstance(lines, list) else []))
 
@@ -138,3 +148,10 @@ class HistoryPanel(QWidget):
         self.delete_button.blockSignals(blocked)
         self.delete_button.setText("Delete…")
         self.confirm.clear()
+
+
+def _score(data: dict) -> int:
+    try:
+        return int(data.get("score") or 0)
+    except (TypeError, ValueError):
+        return 0

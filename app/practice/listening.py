@@ -2,18 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QVBoxLayout
 
 from app.practice.checks import ListeningCheck, check_listening
-from app.practice.exercise import Exercise, ScenarioPicker
+from app.practice.exercise import ScenarioExercise, ScenarioPicker
 from app.practice.feedback import Feedback, FeedbackEditor, checklist_line
-from app.practice.model import Attempt, ExerciseKind, Scenario
+from app.practice.model import ExerciseKind, Scenario
 from app.widgets.forms import label
 
 
-class ListeningExercise(Exercise):
+class ListeningExercise(ScenarioExercise):
     kind = ExerciseKind.LISTENING
     title = "Active listening"
     intro = (
@@ -31,7 +29,7 @@ class ListeningExercise(Exercise):
         self.editor = FeedbackEditor(
             self._check,
             accessible_name="Your reply",
-            placeholder="It sounds like… That makes sense, because… What would help?",
+            placeholder="It sounds like…",
             hide_strengths=("paraphrase", "validation", "curious_question"),
         )
         layout = QVBoxLayout(self)
@@ -63,26 +61,3 @@ class ListeningExercise(Exercise):
         ]
         lines += [checklist_line(False, line) for line in check.lines[3:]]
         return Feedback(check.analysis, lines)
-
-    def attempt_text(self) -> str:
-        return self.editor.text()
-
-    def feedback(self) -> Feedback:
-        return self.editor.current()
-
-    def scenario_id(self) -> str | None:
-        return self.scenario.id
-
-    def parts(self) -> dict[str, str]:
-        return {"scenario": self.scenario.id, "text": self.editor.text()}
-
-    def restore(self, draft: dict[str, Any]) -> None:
-        if isinstance(draft.get("scenario"), str):
-            self.picker.select(draft["scenario"])
-        if isinstance(draft.get("text"), str):
-            self.editor.set_text(draft["text"])
-
-    def try_again(self, attempt: Attempt) -> None:
-        if attempt.scenario_id:
-            self.picker.select(attempt.scenario_id)
-        self.editor.set_text(attempt.text)

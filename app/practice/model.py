@@ -73,6 +73,17 @@ class Attempt:
         return bool(self.analysis.get("harsh", False))
 
 
+@dataclass(frozen=True)
+class AttemptSummary:
+    """One line of the history: enough to list an attempt without loading its analysis."""
+
+    id: int
+    exercise: ExerciseKind
+    created_at: datetime
+    score: int | None
+    preview: str  # the start of the text only
+
+
 # -- loading content ---------------------------------------------------------------
 
 

@@ -65,7 +65,7 @@ class RepairExercise(Exercise):
         self.copied = label("", "hint")
         self.own_words = FeedbackEditor(
             accessible_name="The phrase in your own words",
-            placeholder="How would you say it, in your own voice?",
+            placeholder="How would you say it?",
         )
 
         kinds = QHBoxLayout()

@@ -3,19 +3,17 @@ you find a gentler way, and the coach says what changed."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from app.practice.checks import compare
 from app.practice.coach import analyze
-from app.practice.exercise import Exercise, ScenarioPicker
+from app.practice.exercise import ScenarioExercise, ScenarioPicker
 from app.practice.feedback import Feedback, FeedbackEditor
-from app.practice.model import Attempt, ExerciseKind, Scenario
+from app.practice.model import ExerciseKind, Scenario
 from app.widgets.forms import label
 
 
-class RewriteExercise(Exercise):
+class RewriteExercise(ScenarioExercise):
     kind = ExerciseKind.REWRITE
     title = "Rewrite a harsh start-up"
     intro = (
@@ -71,26 +69,3 @@ class RewriteExercise(Exercise):
             return Feedback(analyze(text))
         comparison = compare(self.scenario.harsh_line, text)
         return Feedback(comparison.after, [f"• {line}" for line in comparison.lines])
-
-    def attempt_text(self) -> str:
-        return self.editor.text()
-
-    def feedback(self) -> Feedback:
-        return self.editor.current()
-
-    def scenario_id(self) -> str | None:
-        return self.scenario.id
-
-    def parts(self) -> dict[str, str]:
-        return {"scenario": self.scenario.id, "text": self.editor.text()}
-
-    def restore(self, draft: dict[str, Any]) -> None:
-        if isinstance(draft.get("scenario"), str):
-            self.picker.select(draft["scenario"])
-        if isinstance(draft.get("text"), str):
-            self.editor.set_text(draft["text"])
-
-    def try_again(self, attempt: Attempt) -> None:
-        if attempt.scenario_id:
-            self.picker.select(attempt.scenario_id)
-        self.editor.set_text(attempt.text)

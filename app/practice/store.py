@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from app.practice.model import Attempt, ExerciseKind
+from app.practice.model import Attempt, AttemptSummary, ExerciseKind
 from app.vault import Vault
 
 _COLUMNS = "id, exercise, scenario_id, text, analysis, created_at"
@@ -75,6 +75,21 @@ class PracticeStore:
             sql += " LIMIT ?"
             params.append(limit)
         return [_attempt(row) for row in self._vault.connection.execute(sql, params)]
+
+    def summaries(self, preview_chars: int = 200) -> list[AttemptSummary]:
+        """Every attempt, newest first, without its analysis and with only the start of
+        its text: what a list needs, cheap enough to read on the GUI thread."""
+        rows = self._vault.connection.execute(
+            "SELECT id, exercise, created_at, score, substr(text, 1, ?) FROM practice_attempts"
+            " ORDER BY created_at DESC, id DESC",
+            (preview_chars,),
+        )
+        return [
+            AttemptSummary(
+                row[0], ExerciseKind(row[1]), datetime.fromisoformat(row[2]), row[3], row[4]
+            )
+            for row in rows
+        ]
 
     def attempt(self, attempt_id: int) -> Attempt | None:
         row = self._vault.connection.execute(

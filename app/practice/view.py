@@ -185,7 +185,7 @@ class PracticeView(QWidget):
                 analysis=analysis,
             )
         )
-        self.history.reload(select_id=saved.id)
+        # No history reload here: the list is read again when it is opened, newest first.
         self.status.setText("Saved. You'll find it under Your attempts.")
         return saved
 

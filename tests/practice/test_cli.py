@@ -92,3 +92,18 @@ def test_a_real_process_imports_neither_qt_nor_the_database():
     *results, report = done.stdout.splitlines()
     assert [json.loads(r)["harsh"] for r in results] == [True, False]
     assert json.loads(report) == {"code": 0, "heavy": []}
+
+
+def test_a_reader_that_stops_early_gets_no_error():
+    # `tend coach --json - < big.txt | head -1`: the pipe closes and that is fine.
+    process = subprocess.Popen(
+        [sys.executable, "-m", "app", "coach", "--json", "-"],
+        cwd=ROOT,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    process.stdout.close()  # the reader is gone before the first line is written
+    _, err = process.communicate(b"You never listen to me.\n" * 20_000, timeout=60)
+    assert err == b""
+    assert process.returncode == 0

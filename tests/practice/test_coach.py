@@ -288,3 +288,55 @@ def test_feelings_from_the_shared_list_are_named():
 def test_every_pattern_in_the_resources_compiles():
     # Patterns compile lazily in use; this makes a typo fail here, not in a person's hands.
     assert warm_up(APOLOGY_RULES, LISTENING_RULES) > 50
+
+
+# -- generalisations from the practice-fix review ------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "So what would help you feel better?",
+        "If you wish, we could go tomorrow.",
+        "I know you wish I was home more.",
+        "Is it a big deal to you? I want to understand.",
+        "I need someone who cares about this as much as I do.",
+        "You never make me feel like a burden.",
+        "You never once made me feel stupid for crying.",
+        "You always find the perfect song for a long drive.",
+    ],
+)
+def test_dismissive_words_inside_a_kind_sentence_are_not_contempt(text):
+    # "who cares", "big deal", "so what", "you wish" are scorn only when they stand alone.
+    assert not analyze(text).harsh, analyze(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Who cares?", "contempt"),
+        ("Big deal.", "contempt"),
+        ("Oh, who cares what you think.", "contempt"),
+        ("How original.", "contempt"),
+        ("Oh perfect, you lost the keys again.", "contempt"),
+        ("You dropped it again, nice one.", "contempt"),
+        ("So now you notice me.", "contempt"),
+        ("Quit behaving like a baby.", "contempt"),
+        ("You say the very same thing every Christmas.", "defensiveness"),
+        ("If you'd asked me, I could have changed the booking.", "defensiveness"),
+        ("Yes, but you always do that too.", "defensiveness"),
+        ("Go complain to someone else.", "stonewalling"),
+        ("Forget I even asked.", "stonewalling"),
+        ("You never make me feel loved.", "criticism"),
+    ],
+)
+def test_the_generalised_rules_name_the_pattern(text, kind):
+    assert analyze(text).primary_kind == kind, analyze(text).flags
+
+
+def test_a_defensive_opening_makes_the_criticism_a_counter_attack():
+    analysis = analyze("It's not my fault. You never tell me anything.")
+    assert {f.kind for f in analysis.harsh_flags} == {"defensiveness", "criticism"}
+    assert analysis.primary_kind == "defensiveness"
+    # Contempt still outranks everything.
+    assert analyze("Yeah, but you're such an idiot.").primary_kind == "contempt"

@@ -40,10 +40,17 @@ def test_accuracy_on_the_labelled_set():
     assert named >= 0.80
 
 
-def test_held_out_sentences_stay_within_sight_of_the_targets():
-    # Written after tuning and never tuned on; benchmarks/coach.py prints the figures.
-    # The floor is lower than the target on purpose: it is there to catch a collapse.
+def test_the_held_out_set_now_meets_the_targets():
+    # Its misses guided the practice-fix review (see the note at the top of the file).
     caught, named, false_alarms = _rates(_load("labelled_heldout.toml"))
+    assert caught >= 0.90
+    assert false_alarms <= 0.10
+    assert named >= 0.80
+
+
+def test_fresh_sentences_stay_within_sight_of_the_targets():
+    # Written after the last tuning and never tuned on; a floor that catches a collapse.
+    caught, named, false_alarms = _rates(_load("labelled_fresh.toml"))
     assert caught >= 0.80
     assert false_alarms <= 0.10
     assert named >= 0.70

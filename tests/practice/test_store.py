@@ -111,3 +111,20 @@ def test_the_practice_migration_is_the_last_and_upgrades_a_vault_with_data(paths
         value = upgraded.connection.execute("SELECT value FROM settings").fetchone()
         assert value == ('"dark"',)
         assert PracticeStore(upgraded).history() == []
+
+
+def test_summaries_list_every_attempt_newest_first_without_loading_the_notes(vault, clock):
+    store = PracticeStore(vault)
+    long_text = "I felt alone with the dishes. " * 400
+    first = store.save_attempt(
+        Attempt(ExerciseKind.REWRITE, long_text, clock.now(), analysis={"score": 72})
+    )
+    clock.advance(60)
+    second = store.save_attempt(Attempt(ExerciseKind.INSIGHT, "When I rush, I snap.", clock.now()))
+    summaries = store.summaries(preview_chars=50)
+    assert [s.id for s in summaries] == [second.id, first.id]
+    assert summaries[1].preview == long_text[:50]
+    assert summaries[1].score == 72
+    assert summaries[0].score is None
+    assert summaries[1].exercise == ExerciseKind.REWRITE
+    assert summaries[1].created_at == first.created_at

@@ -189,3 +189,20 @@ def test_a_request_opens_an_exercise_or_a_phrase(qtbot, view):
     view.handle_request(exercise="repair", phrase="get_to_yes.2")
     assert view.current_key() == "repair"
     assert view.exercises[ExerciseKind.REPAIR].phrase.id == "get_to_yes.2"
+
+
+def test_every_placeholder_fits_its_box_at_the_default_window_size(qtbot, view):
+    # Qt draws a placeholder on one line and cuts it off; at 1100x720 the Practise
+    # page gets about 870 pixels beside the sidebar.
+    from app.practice.feedback import FeedbackEditor
+
+    view.resize(870, 640)
+    for key in ("startup", "rewrite", "listening", "repair", "apology", "insight"):
+        view.open_exercise(key)
+        qtbot.waitUntil(lambda k=key: view.current_key() == k)
+        for editor in view.stack.currentWidget().findChildren(FeedbackEditor):
+            box = editor.editor
+            text = box.placeholderText()
+            if text:
+                width = box.fontMetrics().horizontalAdvance(text)
+                assert width < box.viewport().width() - 8, (key, text)

@@ -15,6 +15,20 @@ def click(qtbot, widget):
     qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
 
 
+def settled(editor):
+    """The coach has read the whole text as it is now and no check is pending.
+
+    Waiting on a count alone could catch a check made mid-typing (a slow machine
+    pauses longer than the debounce), whose cards are replaced a moment later; and a
+    new card is shown by a queued event, so it is waited for too before clicking.
+    """
+    return lambda: (
+        not editor.timer.isActive()
+        and editor.feedback.analysis.text == editor.text()
+        and all(card.isVisible() for card in editor.cards)
+    )
+
+
 def marks(editor):
     """(marked words, underline style) for every highlighted span."""
     return [
@@ -27,7 +41,8 @@ def test_a_harsh_line_is_marked_and_explained_after_a_pause(qtbot, view):
     view.open_exercise("repair")
     editor = view.exercises[ExerciseKind.REPAIR].own_words
     qtbot.keyClicks(editor.editor, "I feel ignored when you always come home late.")
-    qtbot.waitUntil(lambda: len(editor.cards) == 2)
+    qtbot.waitUntil(settled(editor))
+    assert len(editor.cards) == 2
     assert ("you always come home late", WAVY) in marks(editor)
     assert ("I feel ignored", DOTTED) in marks(editor)
     first, second = editor.cards
@@ -43,7 +58,8 @@ def test_show_me_selects_the_words_and_use_this_puts_kinder_ones_in(qtbot, view)
     view.open_exercise("repair")
     editor = view.exercises[ExerciseKind.REPAIR].own_words
     qtbot.keyClicks(editor.editor, "You never listen to me.")
-    qtbot.waitUntil(lambda: len(editor.cards) == 1)
+    qtbot.waitUntil(settled(editor))
+    assert len(editor.cards) == 1
     card = editor.cards[0]
     click(qtbot, card.show_button)
     assert editor.editor.textCursor().selectedText() == "You never listen to me"
@@ -63,7 +79,27 @@ def test_strengths_are_named_and_a_gentle_text_scores_calmly(qtbot, view):
     editor = view.exercises[ExerciseKind.REPAIR].own_words
     assert "waiting for your words" in editor.score.text()
     qtbot.keyClicks(editor.editor, "I feel lonely tonight. Could we sit together for a bit?")
-    qtbot.waitUntil(lambda: editor.strengths.isVisible())
+    qtbot.waitUntil(settled(editor))
+    assert editor.strengths.isVisible()
     assert "✓" in editor.strengths.text()
     assert editor.cards == []
     assert editor.summary.text().startswith("Gentle")
+
+
+def test_a_long_paste_shows_a_few_cards_and_still_marks_every_point(qtbot, view):
+    # Thousands of cards took seconds on each pause; the marks in the text carry the rest.
+    from app.practice.feedback import MAX_CARDS
+
+    view.open_exercise("repair")
+    editor = view.exercises[ExerciseKind.REPAIR].own_words
+    editor.editor.setPlainText("You never listen to me. " * 300)
+    qtbot.waitUntil(settled(editor))
+    assert len(editor.feedback.analysis.flags) == 300
+    assert len(editor.cards) == MAX_CARDS
+    assert editor.more.isVisible()
+    assert f"{300 - MAX_CARDS} more" in editor.more.text()
+    assert len(marks(editor)) == 300
+    editor.editor.setPlainText("You never listen to me.")
+    qtbot.waitUntil(settled(editor))
+    assert len(editor.cards) == 1
+    assert not editor.more.isVisible()

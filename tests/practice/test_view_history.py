@@ -159,3 +159,18 @@ def test_in_the_window_practise_is_in_the_sidebar_and_a_lock_keeps_the_draft(qtb
     view = window.open_area("practice")
     assert view.current_key() == "rewrite"
     assert view.exercises[ExerciseKind.REWRITE].editor.text() == MARKER
+
+
+def test_an_attempt_with_unreadable_notes_still_opens(qtbot, view, vault, clock):
+    # Notes written by another version (or damaged) must not stop the words showing.
+    from app.practice.model import Attempt
+
+    text = "I felt alone with the dishes."
+    broken = {"text": text, "harsh": True, "score": 40, "flags": [{"unknown": 1}]}
+    PracticeStore(vault).save_attempt(
+        Attempt(ExerciseKind.REWRITE, text, clock.now(), analysis=broken)
+    )
+    view.open_exercise("history")
+    assert view.history.current().text == text
+    assert view.history.shown.text() == text
+    assert view.history.shown.cards == []
