@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
@@ -87,6 +88,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (UserError, VaultError) as exc:
         print(f"tend: {exc}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader stopped early (`| head`): nothing went wrong
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:  # a folder that is a file, a disk that is full, no permission
         where = f" {exc.filename}" if exc.filename else ""
         print(f"tend: cannot use{where}: {exc.strerror or 'input/output error'}", file=sys.stderr)

@@ -16,6 +16,7 @@ from app.practice.coach import Analysis
 from app.practice.feedback import Feedback, FeedbackEditor
 from app.practice.model import Attempt, AttemptSummary, ExerciseKind
 from app.practice.store import PracticeStore
+from app.vault import VaultError
 from app.widgets.forms import label
 
 NOTHING_SAVED = (
@@ -139,7 +140,12 @@ class HistoryPanel(QWidget):
             self.delete_button.setText("Yes, delete it")
             self.confirm.setText("This can't be undone.")
             return
-        self._store.delete_attempt(attempt.id)
+        try:
+            self._store.delete_attempt(attempt.id)
+        except VaultError as exc:
+            self._reset_delete()
+            self.confirm.setText(str(exc))
+            return
         self.reload()
 
     def _reset_delete(self) -> None:

@@ -22,6 +22,7 @@ from app.practice.exercise import Exercise
 from app.practice.feedback import Feedback, FeedbackEditor
 from app.practice.model import ExerciseKind, RepairPhrase
 from app.practice.store import PracticeStore
+from app.vault import VaultError
 from app.widgets.forms import label
 
 STARRED = "starred"
@@ -148,10 +149,17 @@ class RepairExercise(Exercise):
     def _star(self, on: bool) -> None:
         if self.phrase is None:
             return
-        if on:
-            self._store.star(self.phrase.id, self._clock.now())
-        else:
-            self._store.unstar(self.phrase.id)
+        try:
+            if on:
+                self._store.star(self.phrase.id, self._clock.now())
+            else:
+                self._store.unstar(self.phrase.id)
+        except VaultError as exc:
+            blocked = self.star_button.blockSignals(True)
+            self.star_button.setChecked(not on)  # show what is really saved
+            self.star_button.blockSignals(blocked)
+            self.copied.setText(str(exc))
+            return
         self._label_star()
         self._fill()
 

@@ -29,6 +29,7 @@ from app.practice.repair import RepairExercise
 from app.practice.rewrite import RewriteExercise
 from app.practice.startup import StartupBuilder
 from app.practice.store import PracticeStore
+from app.vault import VaultError
 from app.widgets.forms import label
 
 HISTORY = "history"
@@ -176,15 +177,19 @@ class PracticeView(QWidget):
         analysis = feedback.analysis.to_dict()
         analysis["lines"] = list(feedback.lines)
         analysis["parts"] = exercise.parts()
-        saved = self.store.save_attempt(
-            Attempt(
-                exercise.kind,
-                text,
-                self.context.clock.now(),
-                scenario_id=exercise.scenario_id(),
-                analysis=analysis,
+        try:
+            saved = self.store.save_attempt(
+                Attempt(
+                    exercise.kind,
+                    text,
+                    self.context.clock.now(),
+                    scenario_id=exercise.scenario_id(),
+                    analysis=analysis,
+                )
             )
-        )
+        except VaultError as exc:
+            self.status.setText(f"{exc} Your words are still here; try saving again.")
+            return None
         # No history reload here: the list is read again when it is opened, newest first.
         self.status.setText("Saved. You'll find it under Your attempts.")
         return saved

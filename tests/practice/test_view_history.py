@@ -13,7 +13,7 @@ from app.practice.store import PracticeStore
 from app.shell.areas import AREAS
 from app.shell.session import Session
 from app.shell.unlock import UnlockDialog
-from app.vault import Vault
+from app.vault import DiskFull, Vault
 from app.widgets.tasks import ImmediateTaskRunner
 from tests.conftest import PASSPHRASE
 from tests.shell.test_session import unlock, visible_text, wait_for_window
@@ -174,3 +174,18 @@ def test_an_attempt_with_unreadable_notes_still_opens(qtbot, view, vault, clock)
     assert view.history.current().text == text
     assert view.history.shown.text() == text
     assert view.history.shown.cards == []
+
+
+def test_a_save_the_vault_cannot_take_keeps_the_words(qtbot, view, vault, monkeypatch):
+    view.open_exercise("rewrite")
+    rewrite = view.exercises[ExerciseKind.REWRITE]
+    qtbot.keyClicks(rewrite.editor.editor, "I felt alone with the dishes.")
+
+    def disk_full(_attempt):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save_attempt", disk_full)
+    save_with_ctrl_s(qtbot, rewrite.editor.editor)
+    assert "disk is full" in view.status.text()
+    assert rewrite.editor.editor.toPlainText() == "I felt alone with the dishes."
+    assert PracticeStore(vault).history() == []
