@@ -27,6 +27,23 @@ from app.widgets.tasks import TaskRunner
 STARTUP_PROBE_ENV = "TEND_STARTUP_PROBE"
 
 
+WARM_UP_DELAY_MS = 200
+
+
+def warm_up(areas: Sequence[AreaSpec]) -> None:
+    """Import the window and the areas' views, so unlocking pays only for the key.
+
+    Runs once the gate is on screen: the first window never waits for it.
+    """
+    import app.shell.window
+    import app.vault.settings  # noqa: F401
+
+    for spec in areas:
+        spec.load_view()
+        spec.load_today_card()
+        spec.load_toolbar_action()
+
+
 class Session(QObject):
     def __init__(
         self,
@@ -74,6 +91,8 @@ class Session(QObject):
         gate.show()
         gate.raise_()
         gate.activateWindow()
+        # While the person types the passphrase, load what unlocking will need.
+        QTimer.singleShot(WARM_UP_DELAY_MS, lambda: warm_up(self.areas))
 
     def _gate_closed(self) -> None:
         if self.window is None:

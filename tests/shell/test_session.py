@@ -278,3 +278,16 @@ def test_when_saving_fails_ctrl_l_asks_and_auto_lock_still_locks(
     assert MARKER not in visible_text()
     assert "could not be saved" in session.gate.error.text()
     assert "disk is full" in session.gate.error.text()
+
+
+def test_every_area_named_in_the_registry_loads(qapp):
+    """warm_up imports what each AreaSpec names; a wrong path would fail here, not at unlock."""
+    import sys
+
+    from app.shell.areas import AREAS
+    from app.shell.session import warm_up
+
+    warm_up(AREAS)
+    for spec in AREAS:
+        assert spec.view.partition(":")[0] in sys.modules
+        assert callable(spec.load_view())
