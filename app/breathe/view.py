@@ -48,7 +48,7 @@ from app.breathe.store import BreatheStore
 from app.context import AreaContext
 from app.shell.today import card
 from app.vault import VaultError
-from app.widgets.forms import error_label, label, show_error
+from app.widgets.forms import error_label, label, page, show_error
 
 SOUND_SETTING = "breathe.sound"
 REDUCED_MOTION_SETTING = "breathe.reduced_motion"
@@ -265,13 +265,7 @@ class BreatheView(QWidget):
         body.addWidget(self.tabs)
         body.addLayout(stage, 1)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 20)
-        layout.setSpacing(6)
-        layout.addWidget(label("Breathe", "pageTitle"))
-        layout.addWidget(label(SUBTITLE, "pageSubtitle"))
-        layout.addSpacing(10)
-        layout.addLayout(body, 1)
+        page(self, "Breathe", SUBTITLE, body)
 
         QShortcut(
             QKeySequence(Qt.Key.Key_Space),

@@ -30,7 +30,7 @@ from app.practice.rewrite import RewriteExercise
 from app.practice.startup import StartupBuilder
 from app.practice.store import PracticeStore
 from app.vault import VaultError
-from app.widgets.forms import label
+from app.widgets.forms import label, page
 
 HISTORY = "history"
 DRAFT_KEY = "practice.draft.{}"
@@ -100,13 +100,7 @@ class PracticeView(QWidget):
         body.setSpacing(20)
         body.addWidget(self.chooser)
         body.addLayout(right, 1)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(32, 24, 32, 20)
-        layout.setSpacing(6)
-        layout.addWidget(label("Practise", "pageTitle"))
-        layout.addWidget(label(SUBTITLE, "pageSubtitle"))
-        layout.addSpacing(10)
-        layout.addLayout(body, 1)
+        page(self, "Practise", SUBTITLE, body)
 
         self._saved_drafts: dict[str, Any] = {}
         self._restore_drafts()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 
 def passphrase_field(accessible_name: str, parent: QWidget | None = None) -> QLineEdit:
@@ -38,3 +38,15 @@ def error_label(parent: QWidget | None = None) -> QLabel:
 def show_error(widget: QLabel, message: str) -> None:
     widget.setText(message)
     widget.setVisible(bool(message))
+
+
+def page(widget: QWidget, title: str, subtitle: str, body: QLayout) -> QVBoxLayout:
+    """The frame an area's page shares with the others: a title, a line under it, the body."""
+    layout = QVBoxLayout(widget)
+    layout.setContentsMargins(32, 24, 32, 20)
+    layout.setSpacing(6)
+    layout.addWidget(label(title, "pageTitle"))
+    layout.addWidget(label(subtitle, "pageSubtitle"))
+    layout.addSpacing(10)
+    layout.addLayout(body, 1)
+    return layout
