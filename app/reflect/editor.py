@@ -66,6 +66,12 @@ SHAREABLE_HINT = (
 )
 
 
+class EntryNotSaved(VaultError):
+    """The entry on screen could not be saved as it is; the message names the field to
+    fix, never the words. Raised by a flush, so the shell asks before locking or closing.
+    """
+
+
 class HeadingHighlighter(QSyntaxHighlighter):
     """Markdown headings (a template's questions) stand out from the answers."""
 
@@ -185,6 +191,7 @@ class EntryEditor(QWidget):
         self._dirty = False
         self._loading = False
         self.last_error = ""
+        self.problem: VaultError | None = None  # why the last save failed, if it did
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -448,6 +455,7 @@ class EntryEditor(QWidget):
             self._show_pattern_hint()
             self._clear_errors()
             self._dirty = False
+            self.problem = None
             self.status.setText("Saved" if entry.id is not None else "")
             self.delete_button.setText("Delete" if entry.id is not None else "Discard")
         finally:
@@ -580,9 +588,11 @@ class EntryEditor(QWidget):
         except InvalidEntry as problem:
             self._show_error(problem)
             self.status.setText("Not saved yet")
+            self.problem = EntryNotSaved(f"An entry could not be saved yet. {problem.message}")
             return False
         except VaultError as problem:
             # The message names the condition, never the words; the words stay here.
+            self.problem = problem
             self.last_error = problem.args[0] if problem.args else VaultError.message
             self.save_problem_text.setText(
                 f"{self.last_error} Your words are still here, and Tend will try again "
@@ -593,6 +603,7 @@ class EntryEditor(QWidget):
             return False
         self._entry = saved
         self._dirty = False
+        self.problem = None
         self._pristine_body = ""
         self._clear_errors()
         self.status.setText("Saved")

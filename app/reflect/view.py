@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AreaContext
-from app.reflect.editor import EntryEditor, icon
+from app.reflect.editor import EntryEditor, EntryNotSaved, icon
 from app.reflect.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
 from app.reflect.model import KINDS, Entry, Kind, new_entry, shorten
 from app.reflect.prompts import load_library, template_for_set
@@ -368,8 +368,14 @@ class ReflectView(QWidget):
     # -- saving --------------------------------------------------------------------
 
     def flush(self) -> bool:
-        """Save now (switching views, lock, close). False if the words could not be saved."""
-        return self.editor.flush()
+        """Save now (switching views, lock, close).
+
+        Raises VaultError when the words could not be saved, so the shell asks before
+        locking or closing rather than letting them go; the words stay on screen.
+        """
+        if not self.editor.flush():
+            raise self.editor.problem or EntryNotSaved()
+        return True
 
     def _saved(self, entry: Entry, moved: bool) -> None:
         if moved:

@@ -12,7 +12,7 @@ from app.reflect.entry_list import ID_ROLE, MAX_PAGES
 from app.reflect.model import Entry, Kind, Pattern
 from app.reflect.store import ReflectStore
 from app.reflect.view import ReflectView
-from app.vault import DiskFull
+from app.vault import DiskFull, VaultError
 from tests.reflect.view_support import commit_text, make_context, many
 
 LEFT = Qt.MouseButton.LeftButton
@@ -213,7 +213,8 @@ def test_a_bad_date_says_how_to_fix_it_and_keeps_the_words(qtbot, make_view, sto
     editor = view.editor
     qtbot.keyClicks(editor.body, "Words I do not want to lose.")
     editor.date.setDate(QDate(2099, 3, 1))
-    assert not view.flush()
+    with pytest.raises(VaultError, match="more than a year ahead"):
+        view.flush()  # the shell asks before locking or closing on this
     assert store.count() == 0
     assert "more than a year ahead" in editor.error_text("entry_date")
     assert editor.error_text("entry_date").endswith("or earlier.")
@@ -302,7 +303,8 @@ def test_setback_fields_hint_and_repair(qtbot, make_view, store):
     # Later: how the two of you repaired it, and when.
     editor.repaired.click()
     editor.repaired_on.setDate(QDate(2026, 1, 1))  # before the setback: not possible
-    assert not view.flush()
+    with pytest.raises(VaultError, match="before the setback"):
+        view.flush()
     assert "before the setback" in editor.error_text("repaired_on")
     editor.repaired_on.setDate(QDate(2026, 1, 15))
     qtbot.keyClicks(editor.how_repaired, "A long hug and an apology.")
