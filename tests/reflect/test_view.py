@@ -354,3 +354,42 @@ def test_prompts_menu_starts_an_entry_answering_a_prompt(qtbot, make_view, store
     view.flush()
     [row] = store.window(0, 1)
     assert store.get(row.id).prompt_id == prompt.id
+
+
+def test_discarding_a_fresh_draft_with_words_asks_and_can_be_undone(qtbot, make_view, store):
+    view = make_view()
+    view.new_entry()
+    qtbot.keyClicks(view.editor.body, "Typed fast, then a slip of the mouse.")
+    assert view.editor.delete_button.text() == "Discard"  # not saved yet: the timer runs
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    assert view.confirm is not None  # it asks, as for any entry with words in it
+    assert store.count() == 1  # and the words were saved first
+    qtbot.mouseClick(view.delete_confirm_button, LEFT)
+    assert store.count() == 0
+    qtbot.mouseClick(view.undo_button, LEFT)
+    assert saved_bodies(store) == ["Typed fast, then a slip of the mouse."]
+    # An untouched draft goes without a question: there is nothing to lose.
+    view.new_entry()
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    assert view.confirm is None
+    assert view.right_stack.currentWidget() is view.placeholder
+
+
+def test_discarding_words_that_cannot_be_saved_asks_first(qtbot, make_view, store, monkeypatch):
+    view = make_view()
+    view.new_entry()
+
+    def disk_full(entry):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save", disk_full)
+    qtbot.keyClicks(view.editor.body, "Not saved anywhere yet.")
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    assert view.confirm is not None
+    assert "cannot be undone" in view.confirm.informativeText()
+    qtbot.mouseClick(view.confirm.defaultButton(), LEFT)  # "Keep it"
+    assert view.editor.body.toPlainText() == "Not saved anywhere yet."
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    qtbot.mouseClick(view.delete_confirm_button, LEFT)
+    assert view.right_stack.currentWidget() is view.placeholder
+    assert view.editor.body.toPlainText() == ""
