@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QIcon, QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -73,14 +73,30 @@ class EntryNotSaved(VaultError):
 
 
 class HeadingHighlighter(QSyntaxHighlighter):
-    """Markdown headings (a template's questions) stand out from the answers."""
+    """Markdown headings (a template's questions) stand out from the answers, in the
+    theme's accent colour (light or dark) of the text box they are in.
+    """
+
+    def __init__(self, box: QPlainTextEdit) -> None:
+        super().__init__(box.document())
+        self._box = box
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark: recolour the headings
+            blocked = self._box.blockSignals(True)  # a new colour is not an edit to save
+            try:
+                self.rehighlight()
+            finally:
+                self._box.blockSignals(blocked)
+        return False
 
     def highlightBlock(self, text: str) -> None:
         stripped = text.lstrip()
         if stripped.startswith("#"):
             form = QTextCharFormat()
             form.setFontWeight(QFont.Weight.DemiBold)
-            form.setForeground(QColor("#3f6a5b"))
+            form.setForeground(self._box.palette().color(QPalette.ColorRole.Link))
             self.setFormat(0, len(text), form)
 
 
@@ -249,9 +265,18 @@ class EntryEditor(QWidget):
         strip.addWidget(self.kind)
         strip.addWidget(self.star)
         strip.addStretch(1)
-        strip.addWidget(self.status)
         strip.addWidget(self.delete_button)
         outer.addLayout(strip)
+
+        # Under it, what this kind of entry is for, and how saving is going: kept out
+        # of the strip above, which must fit beside the list in a 1100-pixel window.
+        info = QHBoxLayout()
+        info.setContentsMargins(24, 0, 24, 4)
+        info.setSpacing(12)
+        self.blurb = label("", "hint")
+        info.addWidget(self.blurb, 1)
+        info.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(info)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -262,8 +287,6 @@ class EntryEditor(QWidget):
         body.setContentsMargins(24, 4, 24, 18)
         body.setSpacing(8)
         body.addWidget(self._error("entry_date"))
-        self.blurb = label("", "hint")
-        body.addWidget(self.blurb)
 
         self.save_problem = QFrame()
         self.save_problem.setObjectName("warning")
@@ -300,7 +323,7 @@ class EntryEditor(QWidget):
         self.body.setMinimumHeight(220)
         self.body.setTabChangesFocus(True)
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.highlighter = HeadingHighlighter(self.body.document())
+        self.highlighter = HeadingHighlighter(self.body)
         body.addWidget(self.body, 1)
 
         grid = QGridLayout()

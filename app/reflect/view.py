@@ -96,8 +96,7 @@ class ReflectView(QWidget):
 
     def _build_left(self) -> QWidget:
         left = QWidget()
-        left.setObjectName("reflectSide")
-        left.setMinimumWidth(280)
+        left.setObjectName("reflectSide")  # as narrow as its buttons allow, never clipping them
         layout = QVBoxLayout(left)
         layout.setContentsMargins(12, 14, 6, 8)
         layout.setSpacing(8)
@@ -375,7 +374,8 @@ class ReflectView(QWidget):
         locking or closing rather than letting them go; the words stay on screen.
         """
         if not self.editor.flush():
-            raise self.editor.problem or EntryNotSaved()
+            problem = self.editor.problem or EntryNotSaved()
+            raise problem.with_traceback(None) from None  # no old frames pile up on it
         return True
 
     def _saved(self, entry: Entry, moved: bool) -> None:

@@ -6,6 +6,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.reflect.entry_list import ID_ROLE, MAX_PAGES
@@ -393,3 +394,67 @@ def test_discarding_words_that_cannot_be_saved_asks_first(qtbot, make_view, stor
     qtbot.mouseClick(view.delete_confirm_button, LEFT)
     assert view.right_stack.currentWidget() is view.placeholder
     assert view.editor.body.toPlainText() == ""
+
+
+def test_nothing_is_clipped_in_the_default_window(qtbot, vault, clock, store):
+    from PySide6.QtWidgets import QAbstractButton
+
+    from app import resources
+    from app.shell.theme import palette_for
+    from app.shell.window import MainWindow
+    from app.vault import Settings
+    from app.widgets.tasks import ImmediateTaskRunner
+
+    store.create_many(many(3))
+    tasks = ImmediateTaskRunner()
+    parts = {"vault": vault, "settings": Settings(vault), "clock": clock, "tasks": tasks}
+    window = MainWindow(parts)
+    qtbot.addWidget(window)
+    window.setStyleSheet(resources.read_text("styles/tend.qss"))  # the real look: its padding
+    window.setPalette(palette_for("light"))
+    window.resize(1100, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.open_area("reflect")
+    # The widest moment: a setback that could not be saved yet, with a filter on.
+    view.filter_button.click()
+    view.filter_bar.starred.click()
+    view.new_entry(Kind.SETBACK)
+    qtbot.keyClicks(view.editor.body, "x")
+    view.editor.repaired.click()
+    view.editor.repaired_on.setDate(QDate(2020, 1, 1))
+    try:
+        assert not view.editor.save()
+        assert view.editor.status.text() == "Not saved yet"
+        assert view.filter_button.text() == "Filters (1)"
+        qtbot.waitUntil(lambda: window.width() == 1100)
+        assert window.minimumSizeHint().width() <= 1100
+        QApplication.processEvents()
+        for button in (view.new_button, view.prompts_button, view.filter_button):
+            assert button.width() >= button.sizeHint().width(), button.text()
+        for button in view.editor.findChildren(QAbstractButton):
+            if button.isVisible():
+                assert button.width() >= button.sizeHint().width(), button.text()
+        assert view.editor.status.width() >= view.editor.status.sizeHint().width()
+    finally:
+        view.editor.repaired.click()  # fixed, so the entry saves as the window closes
+
+
+def test_template_headings_take_the_theme_accent_light_and_dark(qtbot, make_view):
+    from app.shell.theme import palette_for
+
+    view = make_view()
+    view.new_entry(Kind.CHECK_IN)
+    body = view.editor.body
+
+    def heading_colour():
+        block = body.document().firstBlock()
+        assert block.text().startswith("## ")
+        [heading] = block.layout().formats()
+        return heading.format.foreground().color().name()
+
+    for scheme in ("light", "dark"):
+        view.setPalette(palette_for(scheme))
+        assert heading_colour() == palette_for(scheme).color(QPalette.ColorRole.Link).name()
+    assert heading_colour() != "#3f6a5b"  # the light accent would be dim on the dark page
+    assert not view.editor.dirty  # recolouring is not an edit
