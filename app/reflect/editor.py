@@ -37,6 +37,7 @@ from app.reflect.entry_list import MOOD_WORDS, kind_icon
 from app.reflect.model import (
     EARLIEST_DATE,
     KINDS,
+    MAX_TITLE_CHARS,
     PATTERN_HINTS,
     PATTERN_LABELS,
     Entry,
@@ -311,6 +312,7 @@ class EntryEditor(QWidget):
         self.title.setObjectName("entryTitle")
         self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("Title (optional)")
+        self.title.setMaxLength(MAX_TITLE_CHARS)  # a pasted paragraph cannot block saving
         body.addWidget(self.title)
         body.addWidget(self._error("title"))
 

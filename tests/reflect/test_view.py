@@ -458,3 +458,15 @@ def test_template_headings_take_the_theme_accent_light_and_dark(qtbot, make_view
         assert heading_colour() == palette_for(scheme).color(QPalette.ColorRole.Link).name()
     assert heading_colour() != "#3f6a5b"  # the light accent would be dim on the dark page
     assert not view.editor.dirty  # recolouring is not an edit
+
+
+def test_a_pasted_paragraph_as_title_is_cut_to_fit_and_saves(qtbot, make_view, store):
+    view = make_view()
+    view.new_entry()
+    view.editor.title.setFocus()
+    QApplication.clipboard().setText("so much to say " * 40)
+    qtbot.keyClick(view.editor.title, Qt.Key.Key_V, CTRL)
+    assert len(view.editor.title.text()) == 300
+    view.flush()
+    [row] = store.window(0, 1)
+    assert store.get(row.id).title.startswith("so much to say")
