@@ -110,6 +110,21 @@ def parse_day(text: str | None, label: str):
         raise UserError(exc.message) from None
 
 
+NOT_UTF8 = (
+    "Part of this text is not UTF-8, which Tend needs, so nothing was saved or "
+    "searched. Convert it first, for example with: iconv -t UTF-8"
+)
+
+
+def check_utf8(*texts: str) -> None:
+    """Refuse text that is not valid UTF-8 (bytes Python kept as lone surrogates)."""
+    for text in texts:
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:
+            raise UserError(NOT_UTF8) from None
+
+
 def _fail(exc: Exception) -> int:
     print(f"tend: {exc}", file=sys.stderr)
     return 1
@@ -136,6 +151,7 @@ def _write(args: argparse.Namespace) -> int:
     clock = Clock()
     day = parse_day(args.date, "The date") or clock.today()
     text = " ".join(args.text) if args.text else _read_stdin()
+    check_utf8(text, args.title, *args.tag)
     if not text.strip() and not args.title.strip():
         raise UserError("There is nothing to write: give some text, or pipe it in.")
     entry = new_entry(day, kind, title=args.title, body=text, mood=mood, tags=tuple(args.tag))
@@ -154,7 +170,10 @@ def _read_stdin() -> str:
         return ""
     if stdin.isatty():
         print("Write your entry, then press Ctrl+D on a new line.", file=sys.stderr)
-    return stdin.read()
+    try:
+        return stdin.read()
+    except UnicodeDecodeError:
+        raise UserError(NOT_UTF8) from None
 
 
 # -- search ----------------------------------------------------------------------------
@@ -178,6 +197,7 @@ def _search(args: argparse.Namespace) -> int:
     if not 1 <= limit <= SEARCH_MAX_LIMIT:
         raise UserError(f"--limit is a whole number from 1 to {SEARCH_MAX_LIMIT}.")
     text = " ".join(args.query)
+    check_utf8(text)
     with open_vault(args) as vault:
         hits = ReflectStore(vault).search(text, limit=limit)
     out = sys.stdout

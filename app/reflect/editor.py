@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import date
 
-from PySide6.QtCore import QDate, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QColor, QFont, QIcon, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QFont, QIcon, QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -37,6 +37,7 @@ from app.reflect.entry_list import MOOD_WORDS, kind_icon
 from app.reflect.model import (
     EARLIEST_DATE,
     KINDS,
+    MAX_TITLE_CHARS,
     PATTERN_HINTS,
     PATTERN_LABELS,
     Entry,
@@ -66,15 +67,37 @@ SHAREABLE_HINT = (
 )
 
 
+class EntryNotSaved(VaultError):
+    """The entry on screen could not be saved as it is; the message names the field to
+    fix, never the words. Raised by a flush, so the shell asks before locking or closing.
+    """
+
+
 class HeadingHighlighter(QSyntaxHighlighter):
-    """Markdown headings (a template's questions) stand out from the answers."""
+    """Markdown headings (a template's questions) stand out from the answers, in the
+    theme's accent colour (light or dark) of the text box they are in.
+    """
+
+    def __init__(self, box: QPlainTextEdit) -> None:
+        super().__init__(box.document())
+        self._box = box
+        box.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.PaletteChange:  # light to dark: recolour the headings
+            blocked = self._box.blockSignals(True)  # a new colour is not an edit to save
+            try:
+                self.rehighlight()
+            finally:
+                self._box.blockSignals(blocked)
+        return False
 
     def highlightBlock(self, text: str) -> None:
         stripped = text.lstrip()
         if stripped.startswith("#"):
             form = QTextCharFormat()
             form.setFontWeight(QFont.Weight.DemiBold)
-            form.setForeground(QColor("#3f6a5b"))
+            form.setForeground(self._box.palette().color(QPalette.ColorRole.Link))
             self.setFormat(0, len(text), form)
 
 
@@ -185,6 +208,7 @@ class EntryEditor(QWidget):
         self._dirty = False
         self._loading = False
         self.last_error = ""
+        self.problem: VaultError | None = None  # why the last save failed, if it did
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -242,9 +266,18 @@ class EntryEditor(QWidget):
         strip.addWidget(self.kind)
         strip.addWidget(self.star)
         strip.addStretch(1)
-        strip.addWidget(self.status)
         strip.addWidget(self.delete_button)
         outer.addLayout(strip)
+
+        # Under it, what this kind of entry is for, and how saving is going: kept out
+        # of the strip above, which must fit beside the list in a 1100-pixel window.
+        info = QHBoxLayout()
+        info.setContentsMargins(24, 0, 24, 4)
+        info.setSpacing(12)
+        self.blurb = label("", "hint")
+        info.addWidget(self.blurb, 1)
+        info.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addLayout(info)
 
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
@@ -255,8 +288,6 @@ class EntryEditor(QWidget):
         body.setContentsMargins(24, 4, 24, 18)
         body.setSpacing(8)
         body.addWidget(self._error("entry_date"))
-        self.blurb = label("", "hint")
-        body.addWidget(self.blurb)
 
         self.save_problem = QFrame()
         self.save_problem.setObjectName("warning")
@@ -281,6 +312,7 @@ class EntryEditor(QWidget):
         self.title.setObjectName("entryTitle")
         self.title.setAccessibleName("Title")
         self.title.setPlaceholderText("Title (optional)")
+        self.title.setMaxLength(MAX_TITLE_CHARS)  # a pasted paragraph cannot block saving
         body.addWidget(self.title)
         body.addWidget(self._error("title"))
 
@@ -293,7 +325,7 @@ class EntryEditor(QWidget):
         self.body.setMinimumHeight(220)
         self.body.setTabChangesFocus(True)
         self.body.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        self.highlighter = HeadingHighlighter(self.body.document())
+        self.highlighter = HeadingHighlighter(self.body)
         body.addWidget(self.body, 1)
 
         grid = QGridLayout()
@@ -448,6 +480,7 @@ class EntryEditor(QWidget):
             self._show_pattern_hint()
             self._clear_errors()
             self._dirty = False
+            self.problem = None
             self.status.setText("Saved" if entry.id is not None else "")
             self.delete_button.setText("Delete" if entry.id is not None else "Discard")
         finally:
@@ -580,9 +613,11 @@ class EntryEditor(QWidget):
         except InvalidEntry as problem:
             self._show_error(problem)
             self.status.setText("Not saved yet")
+            self.problem = EntryNotSaved(f"An entry could not be saved yet. {problem.message}")
             return False
         except VaultError as problem:
             # The message names the condition, never the words; the words stay here.
+            self.problem = problem
             self.last_error = problem.args[0] if problem.args else VaultError.message
             self.save_problem_text.setText(
                 f"{self.last_error} Your words are still here, and Tend will try again "
@@ -593,6 +628,7 @@ class EntryEditor(QWidget):
             return False
         self._entry = saved
         self._dirty = False
+        self.problem = None
         self._pristine_body = ""
         self._clear_errors()
         self.status.setText("Saved")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AreaContext
-from app.reflect.editor import EntryEditor, icon
+from app.reflect.editor import EntryEditor, EntryNotSaved, icon
 from app.reflect.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
 from app.reflect.model import KINDS, Entry, Kind, new_entry, shorten
 from app.reflect.prompts import load_library, template_for_set
@@ -46,6 +46,7 @@ FIRST_TEXT = (
     "Write about a hard moment, a small kindness, or simply how today felt. There is "
     "no wrong way to begin, and everything stays encrypted on this computer."
 )
+UNSAVED_DISCARD = "It could not be saved yet, so discarding it cannot be undone."
 CHOOSE_TITLE = "Pick up where you left off"
 CHOOSE_TEXT = (
     "Choose an entry on the left, or start a new one with Ctrl+N. "
@@ -95,8 +96,7 @@ class ReflectView(QWidget):
 
     def _build_left(self) -> QWidget:
         left = QWidget()
-        left.setObjectName("reflectSide")
-        left.setMinimumWidth(280)
+        left.setObjectName("reflectSide")  # as narrow as its buttons allow, never clipping them
         layout = QVBoxLayout(left)
         layout.setContentsMargins(12, 14, 6, 8)
         layout.setSpacing(8)
@@ -368,8 +368,15 @@ class ReflectView(QWidget):
     # -- saving --------------------------------------------------------------------
 
     def flush(self) -> bool:
-        """Save now (switching views, lock, close). False if the words could not be saved."""
-        return self.editor.flush()
+        """Save now (switching views, lock, close).
+
+        Raises VaultError when the words could not be saved, so the shell asks before
+        locking or closing rather than letting them go; the words stay on screen.
+        """
+        if not self.editor.flush():
+            problem = self.editor.problem or EntryNotSaved()
+            raise problem.with_traceback(None) from None  # no old frames pile up on it
+        return True
 
     def _saved(self, entry: Entry, moved: bool) -> None:
         if moved:
@@ -385,17 +392,24 @@ class ReflectView(QWidget):
         entry = self.editor.entry
         if entry is None:
             return
-        if entry.id is None:  # a draft never saved: nothing to keep, nothing to undo
-            self.editor.timer.stop()
-            self.editor.load(new_entry(self.clock.today()))
-            self._show_placeholder()
+        if entry.id is None:
+            # A draft: its words are saved first, so deleting it can be undone too.
+            if not self.editor.flush():
+                self._ask("Discard this entry?", UNSAVED_DISCARD, "Discard")
+                return
+            entry = self.editor.entry
+        if entry.id is None:  # nothing was written: nothing to keep, nothing to undo
+            self._discard_draft()
             return
+        self._ask("Delete this entry?", "You can undo this straight after.", "Delete")
+
+    def _ask(self, question: str, detail: str, action: str) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("Delete entry")
+        box.setWindowTitle(f"{action} entry")
         box.setIcon(QMessageBox.Icon.Question)
-        box.setText("Delete this entry?")
-        box.setInformativeText("You can undo this straight after.")
-        self.delete_confirm_button = box.addButton("Delete", QMessageBox.ButtonRole.DestructiveRole)
+        box.setText(question)
+        box.setInformativeText(detail)
+        self.delete_confirm_button = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
         box.finished.connect(lambda _result: self._confirmed(box))
@@ -405,8 +419,18 @@ class ReflectView(QWidget):
     def _confirmed(self, box: QMessageBox) -> None:
         self.confirm = None
         box.deleteLater()
-        if box.clickedButton() is self.delete_confirm_button:
+        if box.clickedButton() is not self.delete_confirm_button:
+            return
+        entry = self.editor.entry
+        if entry is not None and entry.id is None:
+            self._discard_draft()
+        else:
             self.delete_current()
+
+    def _discard_draft(self) -> None:
+        self.editor.timer.stop()
+        self.editor.load(new_entry(self.clock.today()))
+        self._show_placeholder()
 
     def delete_current(self) -> None:
         entry = self.editor.entry

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -157,17 +158,28 @@ class MainWindow(QMainWindow):
         return view
 
     def _show_row(self, row: int) -> None:
-        self.flush_all()  # switching away saves at once
+        # Switching away saves at once; a view that cannot save keeps its words on
+        # screen and says why, so the switch goes ahead.
+        with suppress(VaultError):
+            self.flush_all()
         key = self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
         self.stack.setCurrentWidget(self.view(key))
 
     # -- saving --------------------------------------------------------------------
 
     def flush_all(self) -> None:
+        """Every view saves; then the first VaultError, if any, is raised."""
+        problem: VaultError | None = None
         for view in self._views.values():
             flush = getattr(view, "flush", None)
-            if flush is not None:
+            if flush is None:
+                continue
+            try:
                 flush()
+            except VaultError as exc:
+                problem = problem or exc
+        if problem is not None:
+            raise problem
 
     def close_quietly(self) -> None:
         """Close without saving or asking: for locking, which has saved already."""

@@ -108,6 +108,25 @@ def test_write_mistakes_are_explained_without_a_traceback(tend, paths, argv, wor
     assert entries(paths) == []
 
 
+def test_text_that_is_not_utf8_is_refused_plainly(tend, paths, monkeypatch):
+    # Bytes that are not UTF-8 reach Python as lone surrogates (argv, a lenient stdin)
+    # or as a decoding error (a strict stdin); neither may end in a traceback.
+    for argv, stdin in ((["write", "caf\udce9 au lait"], None), (["write"], "ok \udcff")):
+        code, out, err = tend(*argv, stdin=stdin)
+        assert (code, out) == (1, "")
+        assert "not UTF-8" in err
+        assert "lait" not in err
+    strict = io.TextIOWrapper(io.BytesIO(b"caf\xe9"), encoding="utf-8", errors="strict")
+    monkeypatch.setattr(sys, "stdin", strict)
+    code, _, err = tend("write")
+    assert code == 1
+    assert "not UTF-8" in err
+    code, _, err = tend("search", "caf\udce9")
+    assert code == 1
+    assert "not UTF-8" in err
+    assert entries(paths) == []
+
+
 def test_user_text_never_reaches_stderr(tend):
     secret = "a very private sentence"
     _, _, err = tend("write", "--mood", "9", secret)

@@ -6,13 +6,14 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.reflect.entry_list import ID_ROLE, MAX_PAGES
 from app.reflect.model import Entry, Kind, Pattern
 from app.reflect.store import ReflectStore
 from app.reflect.view import ReflectView
-from app.vault import DiskFull
+from app.vault import DiskFull, VaultError
 from tests.reflect.view_support import commit_text, make_context, many
 
 LEFT = Qt.MouseButton.LeftButton
@@ -213,7 +214,8 @@ def test_a_bad_date_says_how_to_fix_it_and_keeps_the_words(qtbot, make_view, sto
     editor = view.editor
     qtbot.keyClicks(editor.body, "Words I do not want to lose.")
     editor.date.setDate(QDate(2099, 3, 1))
-    assert not view.flush()
+    with pytest.raises(VaultError, match="more than a year ahead"):
+        view.flush()  # the shell asks before locking or closing on this
     assert store.count() == 0
     assert "more than a year ahead" in editor.error_text("entry_date")
     assert editor.error_text("entry_date").endswith("or earlier.")
@@ -302,7 +304,8 @@ def test_setback_fields_hint_and_repair(qtbot, make_view, store):
     # Later: how the two of you repaired it, and when.
     editor.repaired.click()
     editor.repaired_on.setDate(QDate(2026, 1, 1))  # before the setback: not possible
-    assert not view.flush()
+    with pytest.raises(VaultError, match="before the setback"):
+        view.flush()
     assert "before the setback" in editor.error_text("repaired_on")
     editor.repaired_on.setDate(QDate(2026, 1, 15))
     qtbot.keyClicks(editor.how_repaired, "A long hug and an apology.")
@@ -352,3 +355,118 @@ def test_prompts_menu_starts_an_entry_answering_a_prompt(qtbot, make_view, store
     view.flush()
     [row] = store.window(0, 1)
     assert store.get(row.id).prompt_id == prompt.id
+
+
+def test_discarding_a_fresh_draft_with_words_asks_and_can_be_undone(qtbot, make_view, store):
+    view = make_view()
+    view.new_entry()
+    qtbot.keyClicks(view.editor.body, "Typed fast, then a slip of the mouse.")
+    assert view.editor.delete_button.text() == "Discard"  # not saved yet: the timer runs
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    assert view.confirm is not None  # it asks, as for any entry with words in it
+    assert store.count() == 1  # and the words were saved first
+    qtbot.mouseClick(view.delete_confirm_button, LEFT)
+    assert store.count() == 0
+    qtbot.mouseClick(view.undo_button, LEFT)
+    assert saved_bodies(store) == ["Typed fast, then a slip of the mouse."]
+    # An untouched draft goes without a question: there is nothing to lose.
+    view.new_entry()
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    assert view.confirm is None
+    assert view.right_stack.currentWidget() is view.placeholder
+
+
+def test_discarding_words_that_cannot_be_saved_asks_first(qtbot, make_view, store, monkeypatch):
+    view = make_view()
+    view.new_entry()
+
+    def disk_full(entry):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save", disk_full)
+    qtbot.keyClicks(view.editor.body, "Not saved anywhere yet.")
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    assert view.confirm is not None
+    assert "cannot be undone" in view.confirm.informativeText()
+    qtbot.mouseClick(view.confirm.defaultButton(), LEFT)  # "Keep it"
+    assert view.editor.body.toPlainText() == "Not saved anywhere yet."
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    qtbot.mouseClick(view.delete_confirm_button, LEFT)
+    assert view.right_stack.currentWidget() is view.placeholder
+    assert view.editor.body.toPlainText() == ""
+
+
+def test_nothing_is_clipped_in_the_default_window(qtbot, vault, clock, store):
+    from PySide6.QtWidgets import QAbstractButton
+
+    from app import resources
+    from app.shell.theme import palette_for
+    from app.shell.window import MainWindow
+    from app.vault import Settings
+    from app.widgets.tasks import ImmediateTaskRunner
+
+    store.create_many(many(3))
+    tasks = ImmediateTaskRunner()
+    parts = {"vault": vault, "settings": Settings(vault), "clock": clock, "tasks": tasks}
+    window = MainWindow(parts)
+    qtbot.addWidget(window)
+    window.setStyleSheet(resources.read_text("styles/tend.qss"))  # the real look: its padding
+    window.setPalette(palette_for("light"))
+    window.resize(1100, 720)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.open_area("reflect")
+    # The widest moment: a setback that could not be saved yet, with a filter on.
+    view.filter_button.click()
+    view.filter_bar.starred.click()
+    view.new_entry(Kind.SETBACK)
+    qtbot.keyClicks(view.editor.body, "x")
+    view.editor.repaired.click()
+    view.editor.repaired_on.setDate(QDate(2020, 1, 1))
+    try:
+        assert not view.editor.save()
+        assert view.editor.status.text() == "Not saved yet"
+        assert view.filter_button.text() == "Filters (1)"
+        qtbot.waitUntil(lambda: window.width() == 1100)
+        assert window.minimumSizeHint().width() <= 1100
+        QApplication.processEvents()
+        for button in (view.new_button, view.prompts_button, view.filter_button):
+            assert button.width() >= button.sizeHint().width(), button.text()
+        for button in view.editor.findChildren(QAbstractButton):
+            if button.isVisible():
+                assert button.width() >= button.sizeHint().width(), button.text()
+        assert view.editor.status.width() >= view.editor.status.sizeHint().width()
+    finally:
+        view.editor.repaired.click()  # fixed, so the entry saves as the window closes
+
+
+def test_template_headings_take_the_theme_accent_light_and_dark(qtbot, make_view):
+    from app.shell.theme import palette_for
+
+    view = make_view()
+    view.new_entry(Kind.CHECK_IN)
+    body = view.editor.body
+
+    def heading_colour():
+        block = body.document().firstBlock()
+        assert block.text().startswith("## ")
+        [heading] = block.layout().formats()
+        return heading.format.foreground().color().name()
+
+    for scheme in ("light", "dark"):
+        view.setPalette(palette_for(scheme))
+        assert heading_colour() == palette_for(scheme).color(QPalette.ColorRole.Link).name()
+    assert heading_colour() != "#3f6a5b"  # the light accent would be dim on the dark page
+    assert not view.editor.dirty  # recolouring is not an edit
+
+
+def test_a_pasted_paragraph_as_title_is_cut_to_fit_and_saves(qtbot, make_view, store):
+    view = make_view()
+    view.new_entry()
+    view.editor.title.setFocus()
+    QApplication.clipboard().setText("so much to say " * 40)
+    qtbot.keyClick(view.editor.title, Qt.Key.Key_V, CTRL)
+    assert len(view.editor.title.text()) == 300
+    view.flush()
+    [row] = store.window(0, 1)
+    assert store.get(row.id).title.startswith("so much to say")

@@ -221,3 +221,85 @@ def test_in_the_window_ctrl_n_writes_and_lock_saves(qtbot, session, paths):
     with Vault.open(paths.vault, PASSPHRASE) as vault:
         [row] = ReflectStore(vault).window(0, 5)
         assert ReflectStore(vault).get(row.id).body == "a-private-line-1234"
+
+
+def open_reflect_in_window(qtbot, session, paths):
+    from app.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    Vault.create(paths.vault, PASSPHRASE).close()
+    session.start()
+    unlock(qtbot, session)
+    window = wait_for_window(qtbot, session)
+    window.sidebar.setCurrentRow(1)
+    return window, window.view("reflect")
+
+
+def test_lock_asks_before_losing_words_that_could_not_be_saved(qtbot, session, paths, monkeypatch):
+    from app.vault import DiskFull
+
+    window, view = open_reflect_in_window(qtbot, session, paths)
+    view.new_entry()
+    qtbot.keyClicks(view.editor.body, "a-line-the-disk-refused-5521")
+
+    def disk_full(entry):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save", disk_full)
+    asked: list[str] = []
+    monkeypatch.setattr(session, "confirm_lossy_lock", lambda reason: asked.append(reason))
+
+    class LaterView:  # an area after Reflect: it still saves when Reflect cannot
+        flushed = 0
+
+        def flush(self) -> None:
+            LaterView.flushed += 1
+
+    monkeypatch.setitem(window._views, "later", LaterView())
+    qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+    assert LaterView.flushed == 1
+    assert len(asked) == 1  # the person is asked, and declines: nothing is locked
+    assert "disk is full" in asked[0]
+    assert "5521" not in asked[0]
+    assert session.window is window
+    assert view.editor.body.toPlainText() == "a-line-the-disk-refused-5521"
+
+
+def test_lock_names_the_field_to_fix_when_an_entry_is_invalid(qtbot, session, paths, monkeypatch):
+    window, view = open_reflect_in_window(qtbot, session, paths)
+    view.new_entry(Kind.SETBACK)
+    qtbot.keyClicks(view.editor.happened, "private-words-8812")
+    view.editor.repaired.click()
+    view.editor.repaired_on.setDate(QDate(2020, 1, 1))  # before the setback itself
+    asked: list[str] = []
+    monkeypatch.setattr(session, "confirm_lossy_lock", lambda reason: asked.append(reason))
+    session.lock()
+    assert len(asked) == 1
+    assert "repair date comes before the setback" in asked[0]
+    assert "8812" not in asked[0]
+    assert view.editor.happened.toPlainText() == "private-words-8812"
+    assert session.window is window
+    view.editor.repaired.click()  # fixed: now the lock saves and goes ahead
+    session.lock()
+    assert session.window is None
+
+
+def test_switching_area_with_an_unsaved_entry_keeps_its_words(qtbot, session, paths, monkeypatch):
+    from app.vault import DiskFull
+
+    window, view = open_reflect_in_window(qtbot, session, paths)
+    view.new_entry()
+    qtbot.keyClicks(view.editor.body, "kept-while-away-3310")
+
+    def disk_full(entry):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save", disk_full)
+    qtbot.keyClick(window, Qt.Key.Key_1, CTRL)  # to Today: the switch still happens
+    assert window.current_key() == "today"
+    assert window.stack.currentWidget() is not view
+    monkeypatch.undo()
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)  # back: the words are there, and saved now
+    assert view.editor.body.toPlainText() == "kept-while-away-3310"
+    [row] = view.store.window(0, 5)
+    assert view.store.get(row.id).body == "kept-while-away-3310"
