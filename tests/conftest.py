@@ -35,3 +35,25 @@ def vault(paths: Paths):
 @pytest.fixture
 def clock() -> ManualClock:
     return ManualClock()
+
+
+@pytest.fixture
+def requests() -> list:
+    """What views asked the window to open, as (area key, request) pairs."""
+    return []
+
+
+@pytest.fixture
+def context(vault, clock, requests):
+    """What the shell hands an area's view: the test vault, a manual clock, no threads."""
+    from app.context import AreaContext
+    from app.vault import Settings
+    from app.widgets.tasks import ImmediateTaskRunner
+
+    return AreaContext(
+        vault=vault,
+        settings=Settings(vault),
+        clock=clock,
+        tasks=ImmediateTaskRunner(),
+        open_area=lambda key, **request: requests.append((key, request)),
+    )

@@ -20,29 +20,11 @@ from app.breathe.view import (
     SOUND_SETTING,
     BreatheView,
 )
-from app.context import AreaContext
-from app.vault import DiskFull, Settings
-from app.widgets.tasks import ImmediateTaskRunner
+from app.vault import DiskFull
 
 ROOT = Path(__file__).resolve().parents[2]
 SPACE, ESC = Qt.Key.Key_Space, Qt.Key.Key_Escape
 LEFT = Qt.MouseButton.LeftButton
-
-
-@pytest.fixture
-def requests() -> list:
-    return []
-
-
-@pytest.fixture
-def context(vault, clock, requests) -> AreaContext:
-    return AreaContext(
-        vault=vault,
-        settings=Settings(vault),
-        clock=clock,
-        tasks=ImmediateTaskRunner(),
-        open_area=lambda key, **request: requests.append((key, request)),
-    )
 
 
 def show(qtbot, view: BreatheView) -> BreatheView:

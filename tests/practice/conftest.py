@@ -4,22 +4,6 @@ from __future__ import annotations
 
 import pytest
 
-from app.context import AreaContext
-from app.vault import Settings
-from app.widgets.tasks import ImmediateTaskRunner
-
-
-@pytest.fixture
-def context(vault, clock):
-    opened: list[tuple] = []
-    return AreaContext(
-        vault=vault,
-        settings=Settings(vault),
-        clock=clock,
-        tasks=ImmediateTaskRunner(),
-        open_area=lambda key, **request: opened.append((key, request)),
-    )
-
 
 @pytest.fixture
 def make_view(qtbot, context):

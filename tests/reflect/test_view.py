@@ -14,7 +14,7 @@ from app.reflect.model import Entry, Kind, Pattern
 from app.reflect.store import ReflectStore
 from app.reflect.view import ReflectView
 from app.vault import DiskFull, VaultError
-from tests.reflect.view_support import commit_text, make_context, many
+from tests.reflect.view_support import commit_text, many
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -23,11 +23,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def store(vault, clock) -> ReflectStore:
     return ReflectStore(vault, clock)
-
-
-@pytest.fixture
-def context(vault, clock):
-    return make_context(vault, clock)
 
 
 @pytest.fixture

@@ -18,7 +18,6 @@ from app.reflect.view import ReflectView
 from app.shell.areas import AREAS
 from app.shell.session import Session
 from app.widgets.tasks import ImmediateTaskRunner
-from tests.reflect.view_support import make_context
 from tests.shell.test_session import unlock, wait_for_window
 
 LEFT = Qt.MouseButton.LeftButton
@@ -28,11 +27,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def store(vault, clock) -> ReflectStore:
     return ReflectStore(vault, clock)
-
-
-@pytest.fixture
-def context(vault, clock):
-    return make_context(vault, clock)
 
 
 @pytest.fixture
@@ -162,7 +156,9 @@ def test_filters_narrow_the_list_and_the_search(qtbot, view):
     assert view.filter_button.text() == "Filters"
 
 
-def test_today_card_offers_a_prompt_stable_for_the_day(qtbot, vault, clock, context, view):
+def test_today_card_offers_a_prompt_stable_for_the_day(
+    qtbot, vault, clock, context, requests, view
+):
     card = PromptCard(context)
     qtbot.addWidget(card)
     first = card.prompt
@@ -174,7 +170,7 @@ def test_today_card_offers_a_prompt_stable_for_the_day(qtbot, vault, clock, cont
     assert card.prompt != first
     assert card.text.text() == card.prompt.text
     qtbot.mouseClick(card.write_button, LEFT)
-    assert context.open_area.requests == [("reflect", {"prompt_id": card.prompt.id})]
+    assert requests == [("reflect", {"prompt_id": card.prompt.id})]
     view.handle_request(prompt_id=card.prompt.id)
     assert card.prompt.text in view.editor.prompt_label.text()
     assert view.editor.kind.currentData() == card.prompt.kind.value

@@ -4,24 +4,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from app.context import AreaContext
 from app.reflect.model import Entry, Kind
-from app.vault import Settings
-from app.widgets.tasks import ImmediateTaskRunner
-
-
-class Opened:
-    """Stands in for the window's open_area: records each request."""
-
-    def __init__(self) -> None:
-        self.requests: list[tuple[str, dict]] = []
-
-    def __call__(self, key: str, **request) -> None:
-        self.requests.append((key, request))
-
-
-def make_context(vault, clock) -> AreaContext:
-    return AreaContext(vault, Settings(vault), clock, ImmediateTaskRunner(), Opened())
 
 
 def many(count: int, start: date = date(2026, 1, 14)) -> list[Entry]:
