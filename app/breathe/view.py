@@ -46,9 +46,8 @@ from app.breathe.model import (
 from app.breathe.sound import NO_DEVICE, CuePlayer
 from app.breathe.store import BreatheStore
 from app.context import AreaContext
-from app.shell.today import card
 from app.vault import VaultError
-from app.widgets.forms import error_label, label, page, show_error
+from app.widgets.forms import card, error_label, label, page, show_error
 
 SOUND_SETTING = "breathe.sound"
 REDUCED_MOTION_SETTING = "breathe.reduced_motion"

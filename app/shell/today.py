@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QScrollArea, QVBoxLayout, QWidget
 
 from app.clock import Clock
-from app.widgets.forms import label
+from app.widgets.forms import card, label
 
 
 def greeting(hour: int) -> str:
@@ -23,18 +23,6 @@ WELCOME = (
     "This is your quiet space. Take a breath. There is nothing you have to do here, "
     "and nothing you write ever leaves this computer."
 )
-
-
-def card(title: str, *widgets: QWidget) -> QFrame:
-    """A soft, bordered panel for the Today page."""
-    frame = QFrame()
-    frame.setObjectName("card")
-    layout = QVBoxLayout(frame)
-    layout.setContentsMargins(18, 14, 18, 14)
-    layout.addWidget(label(title, "cardTitle"))
-    for widget in widgets:
-        layout.addWidget(widget)
-    return frame
 
 
 class TodayPage(QScrollArea):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
 
 
 def passphrase_field(accessible_name: str, parent: QWidget | None = None) -> QLineEdit:
@@ -50,3 +50,15 @@ def page(widget: QWidget, title: str, subtitle: str, body: QLayout) -> QVBoxLayo
     layout.addSpacing(10)
     layout.addLayout(body, 1)
     return layout
+
+
+def card(title: str, *widgets: QWidget) -> QFrame:
+    """A soft, bordered panel for the Today page."""
+    frame = QFrame()
+    frame.setObjectName("card")
+    layout = QVBoxLayout(frame)
+    layout.setContentsMargins(18, 14, 18, 14)
+    layout.addWidget(label(title, "cardTitle"))
+    for widget in widgets:
+        layout.addWidget(widget)
+    return frame
