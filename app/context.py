@@ -30,3 +30,6 @@ class AreaContext:
     tasks: TaskRunner
     # Switch the window to another area, passing it a request (see handle_request).
     open_area: Callable[..., Any]
+    # keep_unlocked(holder, True) pauses auto-lock while the person follows something on
+    # screen without touching anything (a breathing session); False releases it.
+    keep_unlocked: Callable[[object, bool], None] = lambda _holder, _on: None

@@ -365,6 +365,8 @@ def parse_cycles(value: str | int) -> tuple[int | None, str]:
     text = str(value).strip()
     if not text.isdecimal():  # digits of any script, as people type them; not "2.5" or "²"
         return None, "Please enter a whole number of breaths, like 10."
+    if len(text.lstrip("0")) > len(str(MAX_CYCLES)):  # before int(): no giant numbers
+        return None, f"Please keep a session to {MAX_CYCLES} breaths or fewer."
     cycles = int(text)
     if cycles < 1:
         return None, "Please choose at least one breath."

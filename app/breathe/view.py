@@ -719,11 +719,13 @@ class BreatheView(QWidget):
                 self.frame_timer.start()
         else:
             self.frame_timer.stop()
+        # Following the guide means not touching anything: that must not lock Tend.
+        self.context.keep_unlocked(self, running and self._shown)
 
     # -- settings ------------------------------------------------------------------
 
     def _reduced_motion_toggled(self, on: bool) -> None:
-        self.context.settings.set(REDUCED_MOTION_SETTING, on)
+        self._set_setting(REDUCED_MOTION_SETTING, on)
         self._apply_reduced_motion()
 
     def _apply_reduced_motion(self) -> None:
@@ -734,7 +736,7 @@ class BreatheView(QWidget):
             self._draw(self.session.state())
 
     def _sound_toggled(self, on: bool) -> None:
-        self.context.settings.set(SOUND_SETTING, on)
+        self._set_setting(SOUND_SETTING, on)
         self._apply_sound()
 
     def _apply_sound(self) -> None:

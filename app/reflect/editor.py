@@ -8,7 +8,7 @@ so calmly; the next edit, or the next flush, tries again.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
+from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QIcon, QPalette, QSyntaxHighlighter, QTextCharFormat
@@ -36,6 +36,7 @@ from app.clock import Clock
 from app.reflect.entry_list import MOOD_WORDS, kind_icon
 from app.reflect.model import (
     EARLIEST_DATE,
+    FUTURE_DAYS_ALLOWED,
     KINDS,
     MAX_TITLE_CHARS,
     PATTERN_HINTS,
@@ -239,7 +240,10 @@ class EntryEditor(QWidget):
         self.date.setAccessibleName("Entry date")
         self.date.setCalendarPopup(True)
         self.date.setDisplayFormat("d MMM yyyy")
-        self.date.setDateRange(to_qdate(EARLIEST_DATE), QDate(today.year + 50, 12, 31))
+        # The picker offers only dates the entry may have, so none can block a save.
+        self.date.setDateRange(
+            to_qdate(EARLIEST_DATE), to_qdate(today + timedelta(days=FUTURE_DAYS_ALLOWED))
+        )
         self.date.setToolTip("The day this entry is about: 1900 up to a year from today.")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of entry")
@@ -419,7 +423,9 @@ class EntryEditor(QWidget):
         self.repaired_on.setCalendarPopup(True)
         self.repaired_on.setDisplayFormat("d MMM yyyy")
         today = self._clock.today()
-        self.repaired_on.setDateRange(to_qdate(EARLIEST_DATE), QDate(today.year + 50, 12, 31))
+        self.repaired_on.setDateRange(
+            to_qdate(EARLIEST_DATE), to_qdate(today + timedelta(days=FUTURE_DAYS_ALLOWED))
+        )
         self.repaired_on.setEnabled(False)
         repair.addWidget(self.repaired)
         repair.addWidget(self.repaired_on)

@@ -33,6 +33,7 @@ class AutoLock(QObject):
         self._clock = clock
         self._minutes = DEFAULT_MINUTES
         self._last_activity = clock.monotonic()
+        self._holders: set[int] = set()
         # A slow poll costs nothing noticeable and cannot drift: it reads the clock.
         self._timer = QTimer(self)
         self._timer.setInterval(poll_ms)
@@ -45,7 +46,21 @@ class AutoLock(QObject):
     def set_minutes(self, minutes: int) -> None:
         self._minutes = max(0, int(minutes))
 
+    def hold(self, holder: object, on: bool) -> None:
+        """While someone holds it (a breathing session on screen), idling is not idleness.
+
+        Releasing the last hold starts the idle count afresh.
+        """
+        key = id(holder)
+        if on:
+            self._holders.add(key)
+        elif key in self._holders:
+            self._holders.discard(key)
+            if not self._holders:
+                self._last_activity = self._clock.monotonic()
+
     def start(self) -> None:
+        self._holders.clear()  # holds belonged to views of an earlier unlock
         self._last_activity = self._clock.monotonic()
         QApplication.instance().installEventFilter(self)
         self._timer.start()
@@ -66,7 +81,7 @@ class AutoLock(QObject):
         return False
 
     def _check(self) -> None:
-        if not self._minutes:
+        if not self._minutes or self._holders:
             return
         if self._clock.monotonic() - self._last_activity >= self._minutes * 60:
             self.stop()

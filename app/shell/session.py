@@ -8,6 +8,7 @@ import sys
 from collections.abc import Sequence
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
 from app import APP_NAME
@@ -42,6 +43,15 @@ def warm_up(areas: Sequence[AreaSpec]) -> None:
         spec.load_view()
         spec.load_today_card()
         spec.load_toolbar_action()
+
+
+def forget_copied_text() -> None:
+    """Text copied from Tend does not outlive the lock on the clipboard or X11 selection."""
+    clipboard = QApplication.clipboard()
+    if clipboard.ownsClipboard():
+        clipboard.clear(QClipboard.Mode.Clipboard)
+    if clipboard.supportsSelection() and clipboard.ownsSelection():
+        clipboard.clear(QClipboard.Mode.Selection)
 
 
 class Session(QObject):
@@ -108,7 +118,13 @@ class Session(QObject):
         self.vault = vault
         settings = Settings(vault)
         window = MainWindow(
-            {"vault": vault, "settings": settings, "clock": self.clock, "tasks": self.tasks},
+            {
+                "vault": vault,
+                "settings": settings,
+                "clock": self.clock,
+                "tasks": self.tasks,
+                "keep_unlocked": self.autolock.hold,
+            },
             self.areas,
         )
         window.lock_requested.connect(self.lock)
@@ -173,6 +189,7 @@ class Session(QObject):
         self._close_vault()
         wipe_text(window)  # at once; the widgets themselves go at the next loop turn
         window.deleteLater()
+        forget_copied_text()
         self.show_gate()
 
     def shutdown(self) -> None:

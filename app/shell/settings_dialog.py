@@ -87,8 +87,11 @@ class SettingsDialog(QDialog):
         layout.addWidget(buttons)
 
     def _autolock_changed(self, minutes: int) -> None:
-        self._settings.set(SETTING_KEY, minutes)
-        self._on_autolock(minutes)
+        self._on_autolock(minutes)  # in force now, even if the vault cannot remember it
+        try:
+            self._settings.set(SETTING_KEY, minutes)
+        except VaultError as exc:
+            show_error(self.message, f"{exc} The new time applies until Tend is locked.")
 
     def _change_passphrase(self) -> None:
         self.status.clear()

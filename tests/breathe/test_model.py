@@ -277,3 +277,12 @@ def test_every_cue_sound_is_a_resource():
     for relative in {*CUE_SOUNDS.values(), END_SOUND}:
         assert resources.path(relative).is_file()
     assert set(CUE_SOUNDS) == set(PhaseKind)
+
+
+def test_a_pasted_giant_number_of_breaths_gets_a_message():
+    from app.breathe.model import parse_cycles
+
+    cycles, message = parse_cycles("9" * 5000)
+    assert cycles is None
+    assert "breaths or fewer" in message
+    assert parse_cycles("0007") == (7, "")

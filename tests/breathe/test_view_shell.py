@@ -120,3 +120,21 @@ def test_locking_mid_session_keeps_what_was_breathed(qtbot, session, clock, path
     with Vault.open(paths.vault, PASSPHRASE) as vault:
         [saved] = BreatheStore(vault).recent_sessions()
     assert (saved.pattern_id, saved.finished, saved.actual_ms) == ("soothe", False, 120_000)
+
+
+def test_a_long_break_is_not_cut_short_by_auto_lock(qtbot, session, clock):
+    """Following the guide means touching nothing; auto-lock waits until the break ends."""
+    window = session.window
+    flooded_action(window).trigger()
+    view = window.view("breathe")
+    assert view.active
+    clock.advance(6 * 60)  # past the default five idle minutes
+    session.autolock._check()
+    assert session.window is window
+    view.stop()
+    clock.advance(4 * 60)  # idling counts afresh from the end of the break
+    session.autolock._check()
+    assert session.window is window
+    clock.advance(60)
+    session.autolock._check()
+    assert session.window is None

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from PySide6.QtCore import QDate, Qt
@@ -10,7 +10,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
 from app.reflect.entry_list import ID_ROLE, MAX_PAGES
-from app.reflect.model import Entry, Kind, Pattern
+from app.reflect.model import FUTURE_DAYS_ALLOWED, Entry, Kind, Pattern
 from app.reflect.store import ReflectStore
 from app.reflect.view import ReflectView
 from app.vault import DiskFull, VaultError
@@ -203,25 +203,19 @@ def test_delete_asks_and_can_be_undone(qtbot, make_view, store):
     assert store.get(kept.id).body == "stays"
 
 
-def test_a_bad_date_says_how_to_fix_it_and_keeps_the_words(qtbot, make_view, store, clock):
+def test_the_date_picker_offers_only_dates_an_entry_may_have(qtbot, make_view, store, clock):
+    """So no date can block a save, even one made by auto-lock with nobody to ask."""
     view = make_view()
     view.new_entry()
     editor = view.editor
     qtbot.keyClicks(editor.body, "Words I do not want to lose.")
     editor.date.setDate(QDate(2099, 3, 1))
-    with pytest.raises(VaultError, match="more than a year ahead"):
-        view.flush()  # the shell asks before locking or closing on this
-    assert store.count() == 0
-    assert "more than a year ahead" in editor.error_text("entry_date")
-    assert editor.error_text("entry_date").endswith("or earlier.")
-    assert editor.body.toPlainText() == "Words I do not want to lose."
-    assert editor.dirty
-    # Moving to a new entry is refused while the words cannot be saved.
-    view.new_entry()
-    assert editor.body.toPlainText() == "Words I do not want to lose."
-    editor.date.setDate(QDate(2026, 1, 2))
+    latest = clock.today() + timedelta(days=FUTURE_DAYS_ALLOWED)
+    assert editor.date.date().toPython() == latest
     view.flush()
     assert editor.error_text("entry_date") == ""
+    [row] = store.window(0, 1)
+    assert row.entry_date == latest
     assert saved_bodies(store) == ["Words I do not want to lose."]
 
 

@@ -25,7 +25,7 @@ def test_sigterm_saves_what_was_typed_and_closes_the_vault(paths):
     with subprocess.Popen(
         [sys.executable, str(DRIVER), str(paths.data_dir), TEXT],
         stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
         text=True,
         env=env,
     ) as proc:
@@ -33,6 +33,7 @@ def test_sigterm_saves_what_was_typed_and_closes_the_vault(paths):
             assert proc.stdout.readline().strip() == "typed"
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(timeout=30) == 0  # a clean exit, not death by signal
+            assert "Traceback" not in proc.stderr.read()
         finally:
             if proc.poll() is None:
                 proc.kill()
