@@ -16,14 +16,16 @@ from tests.conftest import PASSPHRASE
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def tend(
-    *args: str, passphrase: str | None = PASSPHRASE, stdin: str = ""
+def python(
+    *argv: str, passphrase: str | None = PASSPHRASE, stdin: str = "", **extra_env: str
 ) -> subprocess.CompletedProcess:
+    """Run this project's Python as a separate process, the passphrase in its environment."""
     env = {k: v for k, v in os.environ.items() if k != "TEND_PASSPHRASE"}
     if passphrase is not None:
         env["TEND_PASSPHRASE"] = passphrase
+    env.update(extra_env)
     return subprocess.run(
-        [sys.executable, "-m", "app", *args],
+        [sys.executable, *argv],
         cwd=ROOT,
         env=env,
         input=stdin,
@@ -32,6 +34,10 @@ def tend(
         timeout=60,
         check=False,
     )
+
+
+def tend(*args: str, **options) -> subprocess.CompletedProcess:
+    return python("-m", "app", *args, **options)
 
 
 @pytest.fixture
@@ -146,16 +152,7 @@ def test_headless_commands_import_no_qt(data_dir):
         "assert not is_dumpable()\n"
         "print('no qt')\n"
     )
-    env = dict(os.environ, TEND_PASSPHRASE=PASSPHRASE)
-    result = subprocess.run(
-        [sys.executable, "-c", code],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+    result = python("-c", code)
     assert result.returncode == 0, result.stderr
     assert "no qt" in result.stdout
 
@@ -172,16 +169,12 @@ def test_a_file_where_the_folder_should_be(tmp_path):
 
 def test_the_window_starts_and_shows_its_first_dialog(data_dir):
     """`tend` with no command: the real GUI start-up, up to the first window shown."""
-    env = {k: v for k, v in os.environ.items() if k != "TEND_PASSPHRASE"}
-    env.update(QT_QPA_PLATFORM="offscreen", TEND_STARTUP_PROBE="1")
-    result = subprocess.run(
-        [sys.executable, "-m", "app", "--data-dir", str(data_dir)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
+    result = tend(
+        "--data-dir",
+        str(data_dir),
+        passphrase=None,
+        QT_QPA_PLATFORM="offscreen",
+        TEND_STARTUP_PROBE="1",
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "shown"
