@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from app.activity import BreathRecord, DayRange
 from app.breathe.model import (
     BreathSession,
     BreathTotals,
@@ -260,3 +261,25 @@ class BreatheStore:
             (first.isoformat(), last.isoformat()),
         )
         return {date.fromisoformat(day): millis / 1000 for day, millis in rows}
+
+    # -- read port: what Progress and Summaries see ----------------------------------
+
+    def records(self, span: DayRange) -> list[BreathRecord]:
+        """Every session breathed within the span, oldest first."""
+        rows = self._vault.connection.execute(
+            "SELECT id, started_on, actual_ms, finished, calm_before, calm_after"
+            " FROM breathe_sessions WHERE started_on BETWEEN ? AND ?"
+            " ORDER BY started_utc, id",
+            span.bounds(),
+        )
+        return [
+            BreathRecord(
+                session_id=row_id,
+                day=date.fromisoformat(day),
+                seconds=millis / 1000,
+                finished=bool(finished),
+                calm_before=before,
+                calm_after=after,
+            )
+            for row_id, day, millis, finished, before, after in rows
+        ]

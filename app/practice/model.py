@@ -63,6 +63,8 @@ class Attempt:
     scenario_id: str | None = None
     analysis: dict[str, Any] = field(default_factory=dict)  # coach Analysis.to_dict()
     id: int | None = None  # set once saved
+    starred: bool = False
+    shareable: bool = False  # private unless the person says a summary may show it
 
     @property
     def score(self) -> int | None:

@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, date, datetime
+from typing import Any
 
+from app.activity import DayRange, PracticeRecord
 from app.practice.model import Attempt, AttemptSummary, ExerciseKind
 from app.vault import Vault
 
-_COLUMNS = "id, exercise, scenario_id, text, analysis, created_at"
+_COLUMNS = "id, exercise, scenario_id, text, analysis, created_at, starred, shareable"
+# The four patterns the coach saw in an attempt, each once, from its saved analysis.
+_PATTERNS = (
+    "(SELECT group_concat(kind, ' ') FROM (SELECT DISTINCT json_extract(f.value, '$.kind')"
+    " AS kind FROM json_each(analysis, '$.flags') AS f"
+    " WHERE json_extract(f.value, '$.severity') = 'harsh'))"
+)
 
 
 def _stamp(when: datetime) -> str:
@@ -17,7 +26,7 @@ def _stamp(when: datetime) -> str:
 
 
 def _attempt(row: tuple) -> Attempt:
-    attempt_id, exercise, scenario_id, text, analysis, created_at = row
+    attempt_id, exercise, scenario_id, text, analysis, created_at, starred, shareable = row
     return Attempt(
         id=attempt_id,
         exercise=ExerciseKind(exercise),
@@ -25,6 +34,8 @@ def _attempt(row: tuple) -> Attempt:
         scenario_id=scenario_id,
         analysis=json.loads(analysis),
         created_at=datetime.fromisoformat(created_at),
+        starred=bool(starred),
+        shareable=bool(shareable),
     )
 
 
@@ -38,9 +49,9 @@ class PracticeStore:
         """Store a new attempt; returns it with its id."""
         with self._vault.transaction() as conn:
             cursor = conn.execute(
-                "INSERT INTO practice_attempts"
-                " (exercise, scenario_id, text, analysis, score, harsh, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO practice_attempts (exercise, scenario_id, text, analysis, score,"
+                " harsh, created_at, local_day, starred, shareable)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     attempt.exercise.value,
                     attempt.scenario_id,
@@ -49,17 +60,27 @@ class PracticeStore:
                     attempt.score,
                     int(attempt.harsh),
                     _stamp(attempt.created_at),
+                    # The day as the person lived it, for daily activity and streaks.
+                    attempt.created_at.date().isoformat(),
+                    int(attempt.starred),
+                    int(attempt.shareable),
                 ),
             )
             new_id = cursor.lastrowid
-        return Attempt(
-            attempt.exercise,
-            attempt.text,
-            attempt.created_at,
-            attempt.scenario_id,
-            attempt.analysis,
-            id=new_id,
-        )
+        return replace(attempt, id=new_id)
+
+    def set_starred(self, attempt_id: int, starred: bool) -> None:
+        self._set_flag(attempt_id, "starred", starred)
+
+    def set_shareable(self, attempt_id: int, shareable: bool) -> None:
+        """Whether a printed summary may show this attempt's words."""
+        self._set_flag(attempt_id, "shareable", shareable)
+
+    def _set_flag(self, attempt_id: int, column: str, on: bool) -> None:
+        with self._vault.transaction() as conn:
+            conn.execute(
+                f"UPDATE practice_attempts SET {column} = ? WHERE id = ?", (int(on), attempt_id)
+            )
 
     def history(
         self, *, exercise: ExerciseKind | None = None, limit: int | None = None
@@ -129,3 +150,52 @@ class PracticeStore:
             "SELECT 1 FROM practice_favourites WHERE phrase_id = ?", (phrase_id,)
         ).fetchone()
         return row is not None
+
+    # -- drafts: typed words that survive a lock without becoming an attempt -------------
+
+    def drafts(self) -> dict[str, dict[str, Any]]:
+        """Each exercise's unsaved draft, by exercise id."""
+        rows = self._vault.connection.execute("SELECT exercise, draft FROM practice_drafts")
+        found = {}
+        for exercise, text in rows:
+            draft = json.loads(text)
+            if isinstance(draft, dict):
+                found[exercise] = draft
+        return found
+
+    def save_drafts(self, drafts: dict[str, dict[str, Any] | None]) -> None:
+        """Keep the given drafts in one step; None forgets that exercise's draft."""
+        with self._vault.transaction() as conn:
+            for exercise, draft in drafts.items():
+                if draft is None:
+                    conn.execute("DELETE FROM practice_drafts WHERE exercise = ?", (exercise,))
+                else:
+                    conn.execute(
+                        "INSERT INTO practice_drafts(exercise, draft) VALUES (?, ?)"
+                        " ON CONFLICT(exercise) DO UPDATE SET draft = excluded.draft",
+                        (exercise, json.dumps(draft, ensure_ascii=False)),
+                    )
+
+    # -- read port: what Progress and Summaries see ----------------------------------
+
+    def records(self, span: DayRange) -> list[PracticeRecord]:
+        """Every attempt made within the span, oldest first, without its words."""
+        rows = self._vault.connection.execute(
+            f"SELECT id, local_day, exercise, score, harsh, {_PATTERNS}, starred, shareable"
+            " FROM practice_attempts WHERE local_day BETWEEN ? AND ?"
+            " ORDER BY created_at, id",
+            span.bounds(),
+        )
+        return [
+            PracticeRecord(
+                attempt_id=row_id,
+                day=date.fromisoformat(day),
+                exercise=exercise,
+                score=score,
+                harsh=bool(harsh),
+                patterns=tuple(patterns.split()) if patterns else (),
+                starred=bool(starred),
+                shareable=bool(shareable),
+            )
+            for row_id, day, exercise, score, harsh, patterns, starred, shareable in rows
+        ]

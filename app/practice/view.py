@@ -33,7 +33,6 @@ from app.vault import VaultError
 from app.widgets.forms import label, page
 
 HISTORY = "history"
-DRAFT_KEY = "practice.draft.{}"
 CURRENT_KEY = "practice.current"
 SUBTITLE = "Rehearse the words for a hard moment, here where nothing is at stake."
 
@@ -196,22 +195,26 @@ class PracticeView(QWidget):
     # -- drafts: typed text survives a lock, without being saved as an attempt ------------
 
     def _restore_drafts(self) -> None:
+        drafts = self.store.drafts()
         for kind, exercise in self.exercises.items():
-            draft = self.context.settings.get(DRAFT_KEY.format(kind.value))
-            if isinstance(draft, dict):
+            draft = drafts.get(kind.value)
+            if draft is not None:
                 exercise.restore(draft)
                 self._saved_drafts[kind.value] = draft
 
     def flush(self) -> None:
-        """Keep half-typed drafts in the vault's settings; never save an attempt silently."""
-        settings = self.context.settings
+        """Keep half-typed drafts in the vault; never save an attempt silently."""
+        changed: dict[str, dict[str, Any] | None] = {}
         for kind, exercise in self.exercises.items():
-            draft = exercise.draft()
+            draft: dict[str, Any] | None = exercise.draft()
             if not any(isinstance(v, str) and v.strip() for k, v in draft.items() if k != "phrase"):
                 draft = None
             if draft != self._saved_drafts.get(kind.value):
-                settings.set(DRAFT_KEY.format(kind.value), draft)
-                self._saved_drafts[kind.value] = draft
+                changed[kind.value] = draft
+        if changed:
+            self.store.save_drafts(changed)
+            self._saved_drafts.update(changed)
+        settings = self.context.settings
         current = self.current_key()
         if current != self._saved_drafts.get(CURRENT_KEY):
             settings.set(CURRENT_KEY, current)

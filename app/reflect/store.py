@@ -13,6 +13,7 @@ from datetime import date, datetime
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
+from app.activity import DayRange, EntryText, ReflectionRecord, SetbackNote
 from app.clock import Clock
 from app.reflect import query
 from app.reflect.model import (
@@ -133,6 +134,32 @@ def _entry_from_row(row: Sequence) -> Entry:
         setback=setback,
         created_at=datetime.fromisoformat(created_at),
         updated_at=datetime.fromisoformat(updated_at),
+    )
+
+
+def _record(row: Sequence) -> ReflectionRecord:
+    (entry_id, day, kind, mood, closeness, feelings, starred, shareable, has_setback,
+     pattern, happened, learned, next_time, repaired_on, how_repaired) = row  # fmt: skip
+    setback = None
+    if has_setback:
+        setback = SetbackNote(
+            pattern=pattern,
+            what_happened=happened,
+            what_i_learned=learned,
+            what_next=next_time,
+            repaired_on=date.fromisoformat(repaired_on) if repaired_on else None,
+            how_repaired=how_repaired,
+        )
+    return ReflectionRecord(
+        entry_id=entry_id,
+        day=date.fromisoformat(day),
+        kind=kind,
+        mood=mood,
+        closeness=closeness,
+        feelings=tuple(json.loads(feelings)),
+        starred=bool(starred),
+        shareable=bool(shareable),
+        setback=setback,
     )
 
 
@@ -449,6 +476,44 @@ class ReflectStore:
         """Merge the full-text index into one b-tree: quicker searches, slower to run."""
         with self._vault.transaction() as conn:
             conn.execute("INSERT INTO reflect_fts(reflect_fts) VALUES ('optimize')")
+
+    # -- read port: what Progress and Summaries see ----------------------------------
+
+    def records(self, span: DayRange) -> list[ReflectionRecord]:
+        """Every entry dated within the span, oldest first, without title or body."""
+        rows = self._conn.execute(
+            "SELECT id, entry_date, kind, mood, closeness, feelings, starred, shareable,"
+            " has_setback, setback_pattern, what_happened, what_i_learned, what_next,"
+            " repaired_on, how_repaired FROM reflect_entries"
+            " WHERE entry_date BETWEEN ? AND ? ORDER BY entry_date, id",
+            span.bounds(),
+        )
+        return [_record(row) for row in rows]
+
+    def texts(self, entry_ids: Iterable[int]) -> list[EntryText]:
+        """The words of the given entries, oldest first: only for a summary being made."""
+        wanted = sorted(set(entry_ids))
+        found: list[EntryText] = []
+        for start in range(0, len(wanted), 500):  # SQLite caps the number of parameters
+            batch = wanted[start : start + 500]
+            found += [
+                EntryText(
+                    entry_id=row[0],
+                    day=date.fromisoformat(row[1]),
+                    kind=row[2],
+                    title=row[3],
+                    body=row[4],
+                    feelings=tuple(json.loads(row[5])),
+                    tags=tuple(row[6].split()),
+                    shareable=bool(row[7]),
+                )
+                for row in self._conn.execute(
+                    "SELECT id, entry_date, kind, display_title, body, feelings, tags, shareable"
+                    f" FROM reflect_entries WHERE id IN ({','.join('?' * len(batch))})",
+                    batch,
+                )
+            ]
+        return sorted(found, key=lambda text: (text.day, text.entry_id))
 
     # -- prompts -----------------------------------------------------------------------
 

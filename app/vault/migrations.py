@@ -161,6 +161,61 @@ MIGRATIONS: tuple[Migration, ...] = (
         ) STRICT;
         """,
     ),
+    Migration(
+        "practise: the local day of each attempt, for daily activity",
+        """
+        ALTER TABLE practice_attempts ADD COLUMN local_day TEXT;
+        -- Attempts saved before kept only UTC; the zone the computer is in now is the
+        -- best guess of the day the person lived them.
+        UPDATE practice_attempts SET local_day = date(created_at, 'localtime');
+        CREATE INDEX practice_attempts_by_day ON practice_attempts(local_day);
+        """,
+    ),
+    Migration(
+        "practise: drafts move from settings into their own table",
+        """
+        CREATE TABLE practice_drafts (
+            exercise TEXT PRIMARY KEY,
+            draft    TEXT NOT NULL  -- JSON object of the exercise's fields
+        ) STRICT;
+        INSERT INTO practice_drafts(exercise, draft)
+            SELECT substr(key, length('practice.draft.') + 1), value FROM settings
+            WHERE key LIKE 'practice.draft.%' AND json_valid(value)
+              AND json_type(value) = 'object';
+        DELETE FROM settings WHERE key LIKE 'practice.draft.%';
+        """,
+    ),
+    Migration(
+        "practise: attempts can be starred and marked shareable for summaries",
+        """
+        ALTER TABLE practice_attempts ADD COLUMN starred INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE practice_attempts ADD COLUMN shareable INTEGER NOT NULL DEFAULT 0;
+        """,
+    ),
+    Migration(
+        "progress: shared and personal goals with their check-ins",
+        """
+        CREATE TABLE progress_goals (
+            id          INTEGER PRIMARY KEY AUTOINCREMENT,  -- never reused: undo restores ids
+            title       TEXT NOT NULL,
+            why         TEXT NOT NULL DEFAULT '',
+            kind        TEXT NOT NULL,
+            target_on   TEXT,  -- YYYY-MM-DD
+            started_on  TEXT NOT NULL,
+            done_on     TEXT,
+            created_at  TEXT NOT NULL,
+            updated_at  TEXT NOT NULL
+        ) STRICT;
+        CREATE TABLE progress_checkins (
+            id       INTEGER PRIMARY KEY AUTOINCREMENT,
+            goal_id  INTEGER NOT NULL REFERENCES progress_goals(id) ON DELETE CASCADE,
+            day      TEXT NOT NULL,
+            note     TEXT NOT NULL DEFAULT ''
+        ) STRICT;
+        CREATE INDEX progress_checkins_by_goal ON progress_checkins(goal_id, day);
+        CREATE INDEX progress_checkins_by_day ON progress_checkins(day);
+        """,
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -8,7 +8,6 @@ from app.practice.coach import Analysis, analyze
 from app.practice.model import Attempt, ExerciseKind
 from app.practice.store import PracticeStore
 from app.vault import Vault
-from app.vault.migrations import LATEST, MIGRATIONS
 from tests.conftest import PASSPHRASE
 
 
@@ -90,27 +89,6 @@ def test_star_and_unstar_repair_phrases(vault, clock):
     store.unstar("calm_down.1")
     assert store.favourites() == ["appreciate.2"]
     assert not store.is_starred("calm_down.1")
-
-
-def test_the_practice_migration_is_the_last_and_upgrades_a_vault_with_data(paths):
-    assert "practise" in MIGRATIONS[-1].description
-    assert "practice_attempts" in MIGRATIONS[-1].sql
-    paths.ensure_data_dir()
-    practice_index = next(i for i, m in enumerate(MIGRATIONS) if "practice_attempts" in m.sql)
-    # Build a vault at the version just before ours, with data, then open it.
-    with Vault.create(paths.vault, PASSPHRASE) as fresh:
-        conn = fresh.connection
-        for migration in reversed(MIGRATIONS[practice_index:]):
-            for table in ("practice_attempts", "practice_favourites"):
-                if table in migration.sql:
-                    conn.execute(f"DROP TABLE {table}")
-        conn.execute(f"PRAGMA user_version = {practice_index}")
-        conn.execute("INSERT INTO settings(key, value) VALUES ('theme', '\"dark\"')")
-    with Vault.open(paths.vault, PASSPHRASE) as upgraded:
-        assert upgraded.version == LATEST
-        value = upgraded.connection.execute("SELECT value FROM settings").fetchone()
-        assert value == ('"dark"',)
-        assert PracticeStore(upgraded).history() == []
 
 
 def test_summaries_list_every_attempt_newest_first_without_loading_the_notes(vault, clock):

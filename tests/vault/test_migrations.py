@@ -45,6 +45,35 @@ SAMPLES: dict[str, tuple[list[str], str, object]] = {
         "SELECT score || ':' || (SELECT phrase_id FROM practice_favourites) FROM practice_attempts",
         "88:sorry-1",
     ),
+    "practise: the local day of each attempt, for daily activity": (
+        [
+            "INSERT INTO practice_attempts(exercise, text, analysis, score, harsh, created_at,"
+            " local_day) VALUES ('rewrite', 'Could we...', '{}', 70, 0,"
+            " '2026-01-03T10:00:00+00:00', '2026-01-03')",
+        ],
+        "SELECT count(*) FROM practice_attempts WHERE local_day IS NOT NULL",
+        2,
+    ),
+    "practise: drafts move from settings into their own table": (
+        ["INSERT INTO practice_drafts VALUES ('listening', '{\"text\": \"So you felt\"}')"],
+        "SELECT json_extract(draft, '$.text') FROM practice_drafts WHERE exercise = 'listening'",
+        "So you felt",
+    ),
+    "practise: attempts can be starred and marked shareable for summaries": (
+        ["UPDATE practice_attempts SET shareable = 1 WHERE score = 70"],
+        "SELECT group_concat(score) FROM practice_attempts WHERE shareable = 1",
+        "70",
+    ),
+    "progress: shared and personal goals with their check-ins": (
+        [
+            "INSERT INTO progress_goals(id, title, kind, started_on, created_at, updated_at)"
+            " VALUES (1, 'Walk together on Sundays', 'shared', '2026-01-04',"
+            " '2026-01-04T09:00', '2026-01-04T09:00')",
+            "INSERT INTO progress_checkins(goal_id, day, note) VALUES (1, '2026-01-11', 'Did it')",
+        ],
+        "SELECT title || ':' || (SELECT note FROM progress_checkins) FROM progress_goals",
+        "Walk together on Sundays:Did it",
+    ),
 }
 
 
@@ -82,3 +111,23 @@ def test_migrates_from_every_earlier_version(tmp_path, version):
 
 def test_migrations_are_described():
     assert all(m.description and m.sql.strip() for m in MIGRATIONS)
+
+
+def test_practice_drafts_leave_settings_for_their_own_table(tmp_path):
+    path = tmp_path / "tend.db"
+    build_vault_at(path, 5)
+    conn = _connect(path, PASSPHRASE)
+    conn.execute(
+        "INSERT INTO settings VALUES ('practice.draft.startup', '{\"noticed\": \"the sink\"}')"
+    )
+    conn.execute("INSERT INTO settings VALUES ('practice.draft.rewrite', 'null')")
+    conn.close()
+    with Vault.open(path, PASSPHRASE) as vault:
+        conn = vault.connection
+        assert conn.execute("SELECT exercise, draft FROM practice_drafts").fetchall() == [
+            ("startup", '{"noticed": "the sink"}')
+        ]
+        assert (
+            conn.execute("SELECT count(*) FROM settings WHERE key LIKE 'practice.%'").fetchone()[0]
+            == 0
+        )
