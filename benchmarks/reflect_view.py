@@ -61,7 +61,7 @@ def main() -> int:
         vault, Settings(vault), Clock(), ImmediateTaskRunner(), lambda *a, **k: None
     )
     started = time.perf_counter()
-    from app.reflect.view import ReflectView
+    from app.reflect.ui.view import ReflectView
 
     view = ReflectView(context)
     view.resize(1100, 720)

@@ -11,9 +11,9 @@ from PySide6.QtCore import Qt
 
 from app.breathe.engine import TimerStatus
 from app.breathe.model import MAX_CYCLES, PhaseKind
-from app.breathe.sound import NO_DEVICE
 from app.breathe.store import BreatheStore
-from app.breathe.view import (
+from app.breathe.ui.sound import NO_DEVICE
+from app.breathe.ui.view import (
     CALM_FRAME_MS,
     FRAME_MS,
     REDUCED_MOTION_SETTING,
@@ -210,7 +210,7 @@ def test_sound_cues_turn_on_quietly_even_without_a_device(qtbot, view, clock, co
 
 def test_multimedia_is_not_loaded_while_sound_is_off():
     code = (
-        "import sys; import app.breathe.view; "
+        "import sys; import app.breathe.ui.view; "
         "assert 'PySide6.QtMultimedia' not in sys.modules, 'loaded'"
     )
     result = subprocess.run(

@@ -8,7 +8,7 @@ import pytest
 @pytest.fixture
 def make_view(qtbot, context):
     """Build (or rebuild) the view, as the shell does after unlocking."""
-    from app.practice.view import PracticeView
+    from app.practice.ui.view import PracticeView
 
     def make() -> PracticeView:
         view = PracticeView(context)

@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from app.practice import model
-from app.practice.apology import UNDOING
 from app.practice.model import ExerciseKind
-from app.practice.repair import NOTHING_STARRED
 from app.practice.store import PracticeStore
+from app.practice.ui.apology import UNDOING
+from app.practice.ui.repair import NOTHING_STARRED
 
 
 def click(qtbot, widget):
@@ -194,7 +194,7 @@ def test_a_request_opens_an_exercise_or_a_phrase(qtbot, view):
 def test_every_placeholder_fits_its_box_at_the_default_window_size(qtbot, view):
     # Qt draws a placeholder on one line and cuts it off; at 1100x720 the Practise
     # page gets about 870 pixels beside the sidebar.
-    from app.practice.feedback import FeedbackEditor
+    from app.practice.ui.feedback import FeedbackEditor
 
     view.resize(870, 640)
     for key in ("startup", "rewrite", "listening", "repair", "apology", "insight"):

@@ -88,7 +88,7 @@ def test_strengths_are_named_and_a_gentle_text_scores_calmly(qtbot, view):
 
 def test_a_long_paste_shows_a_few_cards_and_still_marks_every_point(qtbot, view):
     # Thousands of cards took seconds on each pause; the marks in the text carry the rest.
-    from app.practice.feedback import MAX_CARDS
+    from app.practice.ui.feedback import MAX_CARDS
 
     view.open_exercise("repair")
     editor = view.exercises[ExerciseKind.REPAIR].own_words

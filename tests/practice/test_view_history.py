@@ -7,9 +7,9 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.config import Config
-from app.practice.history import NOTHING_SAVED
 from app.practice.model import ExerciseKind
 from app.practice.store import PracticeStore
+from app.practice.ui.history import NOTHING_SAVED
 from app.shell.areas import AREAS
 from app.shell.session import Session
 from app.shell.unlock import UnlockDialog

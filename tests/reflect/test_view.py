@@ -9,10 +9,10 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.reflect.entry_list import ID_ROLE, MAX_PAGES
 from app.reflect.model import FUTURE_DAYS_ALLOWED, Entry, Kind, Pattern
 from app.reflect.store import ReflectStore
-from app.reflect.view import ReflectView
+from app.reflect.ui.entry_list import ID_ROLE, MAX_PAGES
+from app.reflect.ui.view import ReflectView
 from app.vault import DiskFull, VaultError
 from tests.reflect.view_support import commit_text, many
 

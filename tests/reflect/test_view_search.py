@@ -11,10 +11,10 @@ from PySide6.QtWidgets import QApplication
 from app.config import Config
 from app.reflect.model import Entry, EntryFilter, Kind
 from app.reflect.query import Span
-from app.reflect.search import spans_to_html
 from app.reflect.store import ReflectStore
-from app.reflect.today_card import PromptCard
-from app.reflect.view import ReflectView
+from app.reflect.ui.search import spans_to_html
+from app.reflect.ui.today_card import PromptCard
+from app.reflect.ui.view import ReflectView
 from app.shell.areas import AREAS
 from app.shell.session import Session
 from app.widgets.tasks import ImmediateTaskRunner

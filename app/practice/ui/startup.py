@@ -5,10 +5,10 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from app.practice import model
-from app.practice.builder import SentenceBuilder
-from app.practice.exercise import WordPicker
-from app.practice.feedback import plain_check
 from app.practice.model import ExerciseKind
+from app.practice.ui.builder import SentenceBuilder
+from app.practice.ui.exercise import WordPicker
+from app.practice.ui.feedback import plain_check
 
 
 class StartupBuilder(SentenceBuilder):

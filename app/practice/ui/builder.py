@@ -7,8 +7,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QVBoxLayout, QWidget
 
-from app.practice.exercise import Exercise, form, line_field
-from app.practice.feedback import Feedback, FeedbackEditor
+from app.practice.ui.exercise import Exercise, form, line_field
+from app.practice.ui.feedback import Feedback, FeedbackEditor
 from app.widgets.forms import label
 
 

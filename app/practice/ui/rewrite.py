@@ -7,9 +7,9 @@ from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout
 
 from app.practice.checks import compare
 from app.practice.coach import analyze
-from app.practice.exercise import ScenarioExercise, ScenarioPicker
-from app.practice.feedback import Feedback, FeedbackEditor
 from app.practice.model import ExerciseKind, Scenario
+from app.practice.ui.exercise import ScenarioExercise, ScenarioPicker
+from app.practice.ui.feedback import Feedback, FeedbackEditor
 from app.widgets.forms import label
 
 

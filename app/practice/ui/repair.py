@@ -18,10 +18,10 @@ from PySide6.QtWidgets import (
 from app.clock import Clock
 from app.practice import model
 from app.practice.coach import analyze
-from app.practice.exercise import Exercise
-from app.practice.feedback import Feedback, FeedbackEditor
 from app.practice.model import ExerciseKind, RepairPhrase
 from app.practice.store import PracticeStore
+from app.practice.ui.exercise import Exercise
+from app.practice.ui.feedback import Feedback, FeedbackEditor
 from app.vault import VaultError
 from app.widgets.forms import label
 

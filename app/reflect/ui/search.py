@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.reflect.entry_list import ID_ROLE, kind_icon, meta_line
 from app.reflect.model import KINDS, EntryFilter, Kind
 from app.reflect.query import SearchHit, Span
+from app.reflect.ui.entry_list import ID_ROLE, kind_icon, meta_line
 
 MATCH_STYLE = "background-color: rgba(214, 170, 60, 0.45); font-weight: 600;"
 

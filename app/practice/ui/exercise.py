@@ -10,8 +10,8 @@ from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
 
 from app.practice import model
-from app.practice.feedback import Feedback, FeedbackEditor
 from app.practice.model import Attempt, ExerciseKind, Group, Scenario
+from app.practice.ui.feedback import Feedback, FeedbackEditor
 from app.widgets.forms import label
 
 

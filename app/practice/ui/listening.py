@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QVBoxLayout
 
 from app.practice.checks import ListeningCheck, check_listening
-from app.practice.exercise import ScenarioExercise, ScenarioPicker
-from app.practice.feedback import Feedback, FeedbackEditor, checklist_line
 from app.practice.model import ExerciseKind, Scenario
+from app.practice.ui.exercise import ScenarioExercise, ScenarioPicker
+from app.practice.ui.feedback import Feedback, FeedbackEditor, checklist_line
 from app.widgets.forms import label
 
 

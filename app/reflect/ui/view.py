@@ -24,12 +24,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AreaContext
-from app.reflect.editor import EntryEditor, EntryNotSaved, icon
-from app.reflect.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
 from app.reflect.model import KINDS, Entry, Kind, new_entry, shorten
 from app.reflect.prompts import load_library, template_for_set
-from app.reflect.search import FilterBar, SearchResults
 from app.reflect.store import ReflectStore
+from app.reflect.ui.editor import EntryEditor, EntryNotSaved, icon
+from app.reflect.ui.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
+from app.reflect.ui.search import FilterBar, SearchResults
 from app.vault import VaultError
 from app.widgets.forms import label
 

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from app.practice import model
-from app.practice.builder import SentenceBuilder
-from app.practice.feedback import plain_check
 from app.practice.model import ExerciseKind
+from app.practice.ui.builder import SentenceBuilder
+from app.practice.ui.feedback import plain_check
 
 
 class InsightBuilder(SentenceBuilder):

@@ -13,9 +13,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.practice.coach import Analysis
-from app.practice.feedback import Feedback, FeedbackEditor
 from app.practice.model import Attempt, AttemptSummary, ExerciseKind
 from app.practice.store import PracticeStore
+from app.practice.ui.feedback import Feedback, FeedbackEditor
 from app.vault import VaultError
 from app.widgets.forms import label
 

@@ -33,7 +33,6 @@ from PySide6.QtWidgets import (
 
 from app import resources
 from app.clock import Clock
-from app.reflect.entry_list import MOOD_WORDS, kind_icon
 from app.reflect.model import (
     EARLIEST_DATE,
     FUTURE_DAYS_ALLOWED,
@@ -51,6 +50,7 @@ from app.reflect.model import (
 )
 from app.reflect.prompts import PromptLibrary, load_library, template_for_set
 from app.reflect.store import ReflectStore
+from app.reflect.ui.entry_list import MOOD_WORDS, kind_icon
 from app.vault import VaultError
 from app.widgets.forms import label
 

@@ -17,18 +17,18 @@ from PySide6.QtWidgets import (
 )
 
 from app.context import AreaContext
-from app.practice.apology import ApologyBuilder
 from app.practice.checks import APOLOGY_RULES, LISTENING_RULES
 from app.practice.coach import warm_up
-from app.practice.exercise import Exercise
-from app.practice.history import HistoryPanel
-from app.practice.insight import InsightBuilder
-from app.practice.listening import ListeningExercise
 from app.practice.model import Attempt, ExerciseKind
-from app.practice.repair import RepairExercise
-from app.practice.rewrite import RewriteExercise
-from app.practice.startup import StartupBuilder
 from app.practice.store import PracticeStore
+from app.practice.ui.apology import ApologyBuilder
+from app.practice.ui.exercise import Exercise
+from app.practice.ui.history import HistoryPanel
+from app.practice.ui.insight import InsightBuilder
+from app.practice.ui.listening import ListeningExercise
+from app.practice.ui.repair import RepairExercise
+from app.practice.ui.rewrite import RewriteExercise
+from app.practice.ui.startup import StartupBuilder
 from app.vault import VaultError
 from app.widgets.forms import label, page
 

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
 
 from app import resources
 from app.breathe import repair
-from app.breathe.editor import PatternEditor
 from app.breathe.engine import BreathState, GuidedSession, TimerStatus
-from app.breathe.guide import BreathGuide
 from app.breathe.model import (
     CUE_SOUNDS,
     END_SOUND,
@@ -43,8 +41,10 @@ from app.breathe.model import (
     parse_minutes,
     preset,
 )
-from app.breathe.sound import NO_DEVICE, CuePlayer
 from app.breathe.store import BreatheStore
+from app.breathe.ui.editor import PatternEditor
+from app.breathe.ui.guide import BreathGuide
+from app.breathe.ui.sound import NO_DEVICE, CuePlayer
 from app.context import AreaContext
 from app.vault import VaultError
 from app.widgets.forms import card, error_label, label, page, show_error

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from app.practice import model
-from app.practice.builder import SentenceBuilder
 from app.practice.checks import check_apology
-from app.practice.feedback import Feedback, checklist_line
 from app.practice.model import ExerciseKind
+from app.practice.ui.builder import SentenceBuilder
+from app.practice.ui.feedback import Feedback, checklist_line
 
 UNDOING = "Something here may quietly undo the apology; the notes below show where."
 

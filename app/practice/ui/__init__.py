@@ -1,0 +1,1 @@
+"""Practice's Qt widgets. Everything outside this package in the area is Qt-free."""

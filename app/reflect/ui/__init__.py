@@ -1,0 +1,1 @@
+"""Reflect's Qt widgets. Everything outside this package in the area is Qt-free."""
