@@ -27,8 +27,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.reflect.model import Entry, Kind, Pattern, Setback, feeling_families  # noqa: E402
+from app.reflect.model import Entry, Kind, Pattern, Setback  # noqa: E402
 from app.reflect.store import ReflectStore  # noqa: E402
+from app.shared.feelings import feeling_families  # noqa: E402
 from app.vault import Vault  # noqa: E402
 
 PASSPHRASE = "benchmark passphrase, not a secret"

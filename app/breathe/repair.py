@@ -1,7 +1,7 @@
 """Repair phrases offered when an "I'm flooded" break ends. No Qt.
 
 The break's own phrases (resources/breathe/flooded.toml) come first, then the
-practice area's phrases for coming back to a talk. Choosing by turn keeps them
+shared repair phrases for coming back to a talk. Choosing by turn keeps them
 varied without randomness.
 """
 
@@ -10,7 +10,7 @@ from __future__ import annotations
 from functools import cache
 
 from app.breathe.model import flooded_guide
-from app.practice.model import reopening_phrases
+from app.shared.phrases import reopening_phrases
 
 
 @cache

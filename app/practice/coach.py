@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on the Python version
     _sre = _sre_constants = None
 
 from app import resources
+from app.shared.feelings import all_feelings
 
 HARSH_KINDS = ("contempt", "criticism", "defensiveness", "stonewalling")  # by priority
 HARSH = "harsh"
@@ -351,9 +352,7 @@ class _Coach:
 @cache
 def _coach() -> _Coach:
     lexicon = resources.load_toml("coach/lexicon.toml")
-    families = resources.load_toml("feelings.toml")["family"]
-    feelings = [word for family in families for word in family["feelings"]]
-    compiler = _Compiler(lexicon, feelings)
+    compiler = _Compiler(lexicon, list(all_feelings()))
     rules = resources.load_toml("coach/rules.toml")
     strengths = resources.load_toml("coach/strengths.toml")["strength"]
     says = {s["kind"]: s["says"] for s in strengths}

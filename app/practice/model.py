@@ -10,6 +10,7 @@ from functools import cache
 from typing import Any
 
 from app import resources
+from app.shared import feelings as shared_feelings
 
 
 class ExerciseKind(StrEnum):
@@ -30,20 +31,6 @@ class Scenario:
     harsh_line: str
     partner_words: str
     kinder_example: str
-
-
-@dataclass(frozen=True)
-class RepairPhrase:
-    id: str
-    category: str
-    text: str
-
-
-@dataclass(frozen=True)
-class RepairCategory:
-    id: str
-    label: str
-    phrases: tuple[RepairPhrase, ...]
 
 
 @dataclass(frozen=True)
@@ -112,45 +99,8 @@ def scenarios_by_theme(theme: str) -> list[Scenario]:
     return [s for s in scenarios() if s.theme == theme]
 
 
-@cache
-def repair_categories() -> tuple[RepairCategory, ...]:
-    raw = resources.load_toml("practice/repair_phrases.toml")["category"]
-    return tuple(
-        RepairCategory(
-            id=c["id"],
-            label=c["label"],
-            phrases=tuple(RepairPhrase(p["id"], c["id"], p["text"]) for p in c["phrases"]),
-        )
-        for c in raw
-    )
-
-
-def repair_phrases() -> list[RepairPhrase]:
-    return [p for category in repair_categories() for p in category.phrases]
-
-
-def repair_phrase(phrase_id: str) -> RepairPhrase:
-    for phrase in repair_phrases():
-        if phrase.id == phrase_id:
-            return phrase
-    raise KeyError(f"no repair phrase with id {phrase_id!r}")
-
-
-# Categories whose phrases help reopen a talk after a break (Breathe's "I'm flooded").
-REOPENING_CATEGORIES = ("start_over", "get_to_yes")
-
-
-def reopening_phrases() -> list[RepairPhrase]:
-    """Repair phrases for coming back to a talk once calmer: "stop and start over"
-    first, then "let's get to yes". Breathe's flooded session may offer these."""
-    by_id = {c.id: c for c in repair_categories()}
-    return [p for cid in REOPENING_CATEGORIES if cid in by_id for p in by_id[cid].phrases]
-
-
-@cache
 def feeling_families() -> tuple[Group, ...]:
-    raw = resources.load_toml("feelings.toml")["family"]
-    return tuple(Group(f["id"], f["label"], tuple(f["feelings"])) for f in raw)
+    return tuple(Group(f.id, f.label, f.feelings) for f in shared_feelings.feeling_families())
 
 
 @cache

@@ -7,12 +7,9 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
-from functools import cache
-
-from app import resources
 
 
 class Kind(StrEnum):
@@ -352,27 +349,6 @@ def validate(entry: Entry, today: date) -> Entry:
 
 
 # -- feelings ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class FeelingFamily:
-    id: str
-    label: str
-    feelings: tuple[str, ...] = field(default_factory=tuple)
-
-
-@cache
-def feeling_families() -> tuple[FeelingFamily, ...]:
-    """The feelings list from resources/feelings.toml, grouped by family."""
-    data = resources.load_toml("feelings.toml")
-    return tuple(FeelingFamily(f["id"], f["label"], tuple(f["feelings"])) for f in data["family"])
-
-
-def family_of(feeling: str) -> str | None:
-    for family in feeling_families():
-        if feeling in family.feelings:
-            return family.id
-    return None
 
 
 # -- finding entries -------------------------------------------------------------------

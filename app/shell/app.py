@@ -8,15 +8,16 @@ import signal
 import sys
 
 from PySide6.QtCore import QSocketNotifier
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from app import APP_ID, APP_NAME, __version__, resources
+from app import APP_ID, APP_NAME, __version__
 from app.config import Config
 from app.paths import Paths
 from app.shell import crash
 from app.shell.session import Session
 from app.shell.theme import apply_theme
+from app.widgets.icons import icon
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -25,7 +26,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
     app.setStyle("Fusion")  # follows the light/dark scheme the same way everywhere
-    app.setWindowIcon(QIcon(str(resources.path("icons/tend.svg"))))
+    app.setWindowIcon(icon("tend.svg"))
     app.setQuitOnLastWindowClosed(False)  # the session decides: locking is not quitting
     return app
 

@@ -7,7 +7,7 @@ from contextlib import suppress
 from typing import Any
 
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -20,17 +20,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import APP_NAME, resources
+from app import APP_NAME
 from app.context import AreaContext
 from app.shell.areas import AREAS, AreaSpec
 from app.shell.today import TodayPage
 from app.vault import VaultError
+from app.widgets.icons import icon
 
 TODAY = "today"
-
-
-def icon(name: str) -> QIcon:
-    return QIcon(str(resources.path(f"icons/{name}")))
 
 
 class MainWindow(QMainWindow):

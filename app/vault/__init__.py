@@ -15,7 +15,7 @@ from app.vault.errors import (
     VaultMissing,
     WrongPassphrase,
 )
-from app.vault.settings import Settings
+from app.vault.settings import Setting, Settings
 from app.vault.vault import Connection, Vault
 
 __all__ = [
@@ -28,6 +28,7 @@ __all__ = [
     "NewerVersion",
     "NotAVault",
     "PassphraseNotChanged",
+    "Setting",
     "Settings",
     "Vault",
     "VaultError",

@@ -1,16 +1,44 @@
-"""Settings that may say something about the user: kept inside the vault."""
+"""Settings that may say something about the user: kept inside the vault.
+
+Each area declares the settings it uses once, beside itself, as ``Setting(key,
+default)`` constants, and reads them with ``settings.read(SETTING)``, so a key and its
+default are never repeated at each use.
+"""
 
 from __future__ import annotations
 
 import json
-from typing import Any
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 from app.vault.vault import Vault
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Setting(Generic[T]):
+    key: str
+    default: T
 
 
 class Settings:
     def __init__(self, vault: Vault) -> None:
         self._vault = vault
+
+    def read(self, setting: Setting[T]) -> T:
+        """The stored value, or the default when none is stored or it has the wrong type
+        (written by an older version, say)."""
+        value = self.get(setting.key, setting.default)
+        default = setting.default
+        if default is not None and not isinstance(value, type(default)):
+            return default
+        if isinstance(default, int) and not isinstance(default, bool) and isinstance(value, bool):
+            return default  # JSON true is not a number of minutes
+        return value
+
+    def write(self, setting: Setting[T], value: T) -> None:
+        self.set(setting.key, value)
 
     def get(self, key: str, default: Any = None) -> Any:
         row = self._vault.connection.execute(

@@ -83,7 +83,7 @@ def test_im_flooded_starts_the_soothing_break_and_ends_with_a_repair_phrase(qtbo
 
 
 def test_a_break_offers_its_own_phrases_then_the_practice_library():
-    from app.practice.model import reopening_phrases
+    from app.shared.phrases import reopening_phrases
 
     pool = repair.phrases()
     own = flooded_guide().repair_phrases

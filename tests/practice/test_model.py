@@ -7,6 +7,7 @@ import pytest
 from app.practice import model
 from app.practice.checks import check_apology
 from app.practice.coach import analyze
+from app.shared import phrases
 
 REQUIRED_THEMES = {
     "chores", "phones", "money", "family", "time", "intimacy", "lateness",
@@ -40,19 +41,19 @@ def test_scenario_lookup():
 
 
 def test_repair_phrases_by_category_with_stable_ids():
-    categories = model.repair_categories()
+    categories = phrases.repair_categories()
     assert [c.id for c in categories] == [
         "i_feel", "im_sorry", "get_to_yes", "calm_down", "start_over", "appreciate",
     ]  # fmt: skip
-    phrases = model.repair_phrases()
-    assert len({p.id for p in phrases}) == len(phrases)
+    every = phrases.repair_phrases()
+    assert len({p.id for p in every}) == len(every)
     for category in categories:
         assert len(category.phrases) >= 5
         for phrase in category.phrases:
             assert phrase.id.startswith(f"{category.id}.")
             assert phrase.category == category.id
             assert not analyze(phrase.text).harsh, phrase.id
-    assert model.repair_phrase("calm_down.1").category == "calm_down"
+    assert phrases.repair_phrase("calm_down.1").category == "calm_down"
 
 
 def test_feelings_and_needs_for_the_pickers():
@@ -135,8 +136,8 @@ def test_attempt_reads_score_from_its_analysis(clock):
 
 
 def test_reopening_phrases_come_from_start_over_then_get_to_yes():
-    phrases = model.reopening_phrases()
-    categories = [p.category for p in phrases]
+    reopening = phrases.reopening_phrases()
+    categories = [p.category for p in reopening]
     assert categories[0] == "start_over"
     assert set(categories) == {"start_over", "get_to_yes"}
     assert categories == sorted(categories, key=["start_over", "get_to_yes"].index)

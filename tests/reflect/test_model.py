@@ -19,8 +19,6 @@ from app.reflect.model import (
     Pattern,
     Setback,
     display_title,
-    family_of,
-    feeling_families,
     first_line,
     new_entry,
     normalise_tag,
@@ -29,6 +27,7 @@ from app.reflect.model import (
     validate,
 )
 from app.reflect.prompts import load_library
+from app.shared.feelings import family_of, feeling_families
 
 TODAY = date(2026, 1, 15)
 

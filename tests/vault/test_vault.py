@@ -289,3 +289,17 @@ def test_no_written_word_reaches_the_disk_in_clear(paths, vault):
         if path.is_file():
             assert marker.encode() not in path.read_bytes(), path.name
             assert wide.encode() not in path.read_bytes(), path.name
+
+
+def test_a_declared_setting_reads_its_default_until_written_and_ignores_a_wrong_type(vault):
+    from app.vault import Setting, Settings
+
+    minutes = Setting("test.minutes", 5)
+    settings = Settings(vault)
+    assert settings.read(minutes) == 5
+    settings.write(minutes, 9)
+    assert settings.read(minutes) == 9
+    settings.set("test.minutes", "nine")
+    assert settings.read(minutes) == 5
+    settings.set("test.minutes", True)
+    assert settings.read(minutes) == 5

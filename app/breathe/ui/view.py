@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QHideEvent, QIcon, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QAction, QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
     QButtonGroup,
@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import resources
 from app.breathe import repair
 from app.breathe.engine import BreathState, GuidedSession, TimerStatus
 from app.breathe.model import (
@@ -48,6 +47,7 @@ from app.breathe.ui.sound import NO_DEVICE, CuePlayer
 from app.context import AreaContext
 from app.vault import VaultError
 from app.widgets.forms import card, error_label, label, page, show_error
+from app.widgets.icons import icon
 
 SOUND_SETTING = "breathe.sound"
 REDUCED_MOTION_SETTING = "breathe.reduced_motion"
@@ -860,7 +860,7 @@ class BreathTodayCard(QWidget):
 
 def flooded_action(context: AreaContext, parent: QWidget) -> QAction:
     """The toolbar's "I'm flooded": a soothing break, one click away from anywhere."""
-    action = QAction(QIcon(str(resources.path("icons/flooded.svg"))), "I'm flooded", parent)
+    action = QAction(icon("flooded.svg"), "I'm flooded", parent)
     action.setToolTip("Take a 20-minute soothing break (Ctrl+Shift+B)")
     action.setShortcut(QKeySequence("Ctrl+Shift+B"))
     action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)

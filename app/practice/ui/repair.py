@@ -16,12 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import Clock
-from app.practice import model
 from app.practice.coach import analyze
-from app.practice.model import ExerciseKind, RepairPhrase
+from app.practice.model import ExerciseKind
 from app.practice.store import PracticeStore
 from app.practice.ui.exercise import Exercise
 from app.practice.ui.feedback import Feedback, FeedbackEditor
+from app.shared.phrases import RepairPhrase, repair_categories, repair_phrase
 from app.vault import VaultError
 from app.widgets.forms import label
 
@@ -46,7 +46,7 @@ class RepairExercise(Exercise):
         self._store, self._clock = store, clock
         self.categories = QComboBox()
         self.categories.setAccessibleName("Kind of repair phrase")
-        for category in model.repair_categories():
+        for category in repair_categories():
             self.categories.addItem(category.label, category.id)
         self.categories.addItem(f"Starred {STAR}", STARRED)
         self.phrases = QListWidget()
@@ -105,11 +105,11 @@ class RepairExercise(Exercise):
             phrases = []
             for phrase_id in self._store.favourites():
                 try:
-                    phrases.append(model.repair_phrase(phrase_id))
+                    phrases.append(repair_phrase(phrase_id))
                 except KeyError:
                     continue  # a phrase the content no longer has
         else:
-            category = next(c for c in model.repair_categories() if c.id == self.category())
+            category = next(c for c in repair_categories() if c.id == self.category())
             phrases = list(category.phrases)
         starred = set(self._store.favourites())
         keep = self.phrase.id if self.phrase else None
@@ -127,7 +127,7 @@ class RepairExercise(Exercise):
             self._choose(None)
 
     def _choose(self, item: QListWidgetItem | None) -> None:
-        self.phrase = model.repair_phrase(item.data(Qt.ItemDataRole.UserRole)) if item else None
+        self.phrase = repair_phrase(item.data(Qt.ItemDataRole.UserRole)) if item else None
         self.chosen.setText(f"“{self.phrase.text}”" if self.phrase else "")
         self.chosen.setVisible(self.phrase is not None)
         self.copied.clear()
@@ -193,7 +193,7 @@ class RepairExercise(Exercise):
         phrase_id = draft.get("phrase")
         if isinstance(phrase_id, str) and phrase_id:
             try:
-                phrase = model.repair_phrase(phrase_id)
+                phrase = repair_phrase(phrase_id)
             except KeyError:
                 phrase = None
             if phrase is not None:

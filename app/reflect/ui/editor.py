@@ -11,7 +11,7 @@ from dataclasses import replace
 from datetime import date, timedelta
 
 from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QIcon, QPalette, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,7 +31,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app import resources
 from app.clock import Clock
 from app.reflect.model import (
     EARLIEST_DATE,
@@ -45,14 +44,15 @@ from app.reflect.model import (
     Kind,
     Pattern,
     Setback,
-    feeling_families,
     normalise_tags,
 )
 from app.reflect.prompts import PromptLibrary, load_library, template_for_set
 from app.reflect.store import ReflectStore
 from app.reflect.ui.entry_list import MOOD_WORDS, kind_icon
+from app.shared.feelings import feeling_families
 from app.vault import VaultError
 from app.widgets.forms import label
+from app.widgets.icons import icon
 
 AUTOSAVE_MS = 1000
 CLOSENESS_WORDS = {
@@ -100,10 +100,6 @@ class HeadingHighlighter(QSyntaxHighlighter):
             form.setFontWeight(QFont.Weight.DemiBold)
             form.setForeground(self._box.palette().color(QPalette.ColorRole.Link))
             self.setFormat(0, len(text), form)
-
-
-def icon(name: str) -> QIcon:
-    return QIcon(str(resources.path(f"icons/{name}")))
 
 
 def to_qdate(day: date) -> QDate:

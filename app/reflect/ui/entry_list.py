@@ -15,9 +15,9 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont, QIcon, QPainter, QPalette
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from app import resources
 from app.reflect.model import KINDS, EntryFilter, EntryRow, Kind, MonthGroup
 from app.reflect.store import ReflectStore
+from app.widgets.icons import icon
 
 PAGE_SIZE = 100
 MAX_PAGES = 12  # pages kept in memory; older ones are dropped first
@@ -35,7 +35,7 @@ _Index = QModelIndex | QPersistentModelIndex
 
 @cache
 def kind_icon(kind: Kind) -> QIcon:
-    return QIcon(str(resources.path(f"icons/kinds/{KINDS[kind].icon}.svg")))
+    return icon(f"kinds/{KINDS[kind].icon}.svg")
 
 
 def mood_text(mood: int | None) -> str:

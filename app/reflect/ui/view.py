@@ -27,11 +27,12 @@ from app.context import AreaContext
 from app.reflect.model import KINDS, Entry, Kind, new_entry, shorten
 from app.reflect.prompts import load_library, template_for_set
 from app.reflect.store import ReflectStore
-from app.reflect.ui.editor import EntryEditor, EntryNotSaved, icon
+from app.reflect.ui.editor import EntryEditor, EntryNotSaved
 from app.reflect.ui.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
 from app.reflect.ui.search import FilterBar, SearchResults
 from app.vault import VaultError
 from app.widgets.forms import label
+from app.widgets.icons import icon
 
 SEARCH_DELAY_MS = 200
 
