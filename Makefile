@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint format clean
+.PHONY: run test lint validate package format clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,23 @@ $(VENV)/.installed: $(BIN)/python pyproject.toml
 run: $(VENV)/.installed
 	$(BIN)/tend
 
-lint: $(VENV)/.installed
+lint: $(VENV)/.installed validate
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports pyproject.toml
+
+# The desktop entry and AppStream metadata, checked by the tools desktops use.
+validate:
+	desktop-file-validate packaging/org.tendapp.Tend.desktop
+	appstreamcli validate --no-net --pedantic packaging/org.tendapp.Tend.metainfo.xml
+
+# A one-folder bundle that runs without Python, then a headless check of it.
+package: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[package]'
+	$(BIN)/python packaging/make_icons.py build/icons
+	$(BIN)/pyinstaller --noconfirm --log-level WARN --distpath build/dist \
+		--workpath build/work packaging/tend.spec
+	$(BIN)/python packaging/check_bundle.py build/dist/tend/tend
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
