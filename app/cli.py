@@ -71,6 +71,18 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _open_window(args: argparse.Namespace) -> int:
+    from app.system_libs import advice, missing_packages
+
+    missing = missing_packages(os.environ)
+    if missing:
+        print(f"tend: {advice(missing)}", file=sys.stderr)
+        return 1
+    from app.shell.app import run_app
+
+    return run_app(paths_of(args))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from app.hardening import disable_core_dumps
 
@@ -78,9 +90,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:
-        from app.shell.app import run_app
-
-        return run_app(paths_of(args))
+        return _open_window(args)
     from app.vault import VaultError
 
     try:

@@ -1,0 +1,56 @@
+"""A machine without one of Qt's libraries is told which package to install."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from app.system_libs import CORE, X11, advice, missing_packages, uses_x11
+
+
+def test_nothing_missing_means_no_advice():
+    assert missing_packages({"DISPLAY": ":0"}, loads=lambda _name: True, platform="linux") == []
+
+
+def test_a_missing_x11_library_names_its_package():
+    env = {"DISPLAY": ":0"}
+    missing = missing_packages(
+        env, loads=lambda name: name != "libxcb-icccm.so.4", platform="linux"
+    )
+    assert missing == ["libxcb-icccm4"]
+    assert "sudo apt-get install libxcb-icccm4" in advice(missing)
+
+
+def test_x11_libraries_only_matter_when_qt_will_use_x11():
+    absent = set(X11)
+    loads = lambda name: name not in absent  # noqa: E731
+    assert missing_packages({"QT_QPA_PLATFORM": "offscreen"}, loads, "linux") == []
+    assert missing_packages({"DISPLAY": ":0", "WAYLAND_DISPLAY": "w"}, loads, "linux") == []
+    assert uses_x11({"QT_QPA_PLATFORM": "xcb"})
+    assert not uses_x11({})
+
+
+def test_core_libraries_matter_everywhere_on_linux():
+    gone = "libEGL.so.1"
+    missing = missing_packages({}, loads=lambda name: name != gone, platform="linux")
+    assert missing == [CORE[gone]]
+    assert missing_packages({}, loads=lambda _n: False, platform="darwin") == []
+
+
+def test_tend_without_a_command_says_what_to_install_instead_of_aborting(tmp_path):
+    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":4242"}
+    # Pretend one X11 library is absent, whatever this machine has.
+    code = (
+        "import sys, app.system_libs as s;"
+        "real = s._loads; s._loads = lambda n: n != 'libxcb-keysyms.so.1' and real(n);"
+        "from app.cli import main; sys.exit(main(['--data-dir', sys.argv[1]]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "libxcb-keysyms1" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not (tmp_path / "tend.db").exists()
