@@ -15,13 +15,22 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.widgets.forms import error_label, label, passphrase_field, show_error
+from app.widgets.forms import (
+    error_label,
+    label,
+    passphrase_field,
+    show_error,
+    show_passphrase_toggle,
+)
 
 NO_RECOVERY = (
     "There is no way to recover a forgotten passphrase: not by you, not by us. "
     "Your words are encrypted with it and with nothing else. "
     "Choose one you will remember, or keep it somewhere safe."
 )
+
+
+DIFFER = "The two passphrases differ. Please type the same one twice."
 
 
 class _VaultDialog(QDialog):
@@ -52,6 +61,25 @@ class _VaultDialog(QDialog):
         self.body.addWidget(self.buttons)
         self.buttons.accepted.connect(self._attempt)
 
+    def say(self, message: str) -> None:
+        """Show or clear the message line, growing the dialog so nothing is clipped."""
+        show_error(self.error, message)
+        self.fit_height()
+
+    def fit_height(self) -> None:
+        # A top-level window does not grow by itself when a wrapped label needs more
+        # lines; without this the message is cut off and the fields squashed.
+        layout = self.layout()
+        layout.activate()
+        width = self.width()
+        needed = (
+            layout.totalHeightForWidth(width)
+            if layout.hasHeightForWidth()
+            else layout.totalSizeHint().height()
+        )
+        if needed > self.height():
+            self.resize(width, needed)
+
     def _busy(self, busy: bool) -> None:
         if busy:
             QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
@@ -73,21 +101,22 @@ class UnlockDialog(_VaultDialog):
         self._path = vault_path
         self.passphrase = passphrase_field("Passphrase")
         self.form.addRow("&Passphrase", self.passphrase)
+        self.form.addRow("", show_passphrase_toggle(self.passphrase))
         self.finish_layout()
         self.passphrase.setFocus()
 
     def _attempt(self) -> None:
         from app.vault import Vault, VaultError
 
-        show_error(self.error, "")
+        self.say("")
         if not self.passphrase.text():
-            show_error(self.error, "Please enter your passphrase.")
+            self.say("Please enter your passphrase.")
             return
         self._busy(True)
         try:
             vault = Vault.open(self._path, self.passphrase.text())
         except VaultError as exc:
-            show_error(self.error, str(exc))
+            self.say(str(exc))
             self.passphrase.selectAll()
             self.passphrase.setFocus()
             return
@@ -118,6 +147,7 @@ class CreateDialog(_VaultDialog):
         self.form.addRow("&Passphrase", self.passphrase)
         self.form.addRow("", self.strength)
         self.form.addRow("&Again", self.confirm)
+        self.form.addRow("", show_passphrase_toggle(self.passphrase, self.confirm))
         warning = label(NO_RECOVERY, "warning")
         warning.setAccessibleName("Warning: no passphrase recovery")
         self.body.addWidget(warning)
@@ -130,19 +160,22 @@ class CreateDialog(_VaultDialog):
     def _update(self) -> None:
         from app.vault.passphrase import strength
 
-        self.strength.setText(strength(self.passphrase.text()).hint)
-        both = bool(self.passphrase.text()) and bool(self.confirm.text())
-        self.action.setEnabled(both)
+        first, again = self.passphrase.text(), self.confirm.text()
+        self.strength.setText(strength(first).hint)
+        # Say so once the second one is as long as the first, not at every keystroke.
+        differ = bool(again) and first != again and len(again) >= len(first)
+        self.say(DIFFER if differ else "")
+        self.action.setEnabled(bool(first) and first == again)
 
     def _attempt(self) -> None:
         from app.vault import Vault, VaultError
 
         if self.passphrase.text() != self.confirm.text():
-            show_error(self.error, "The two passphrases differ. Please type them again.")
-            self.confirm.clear()
+            self.say(DIFFER)
+            self.confirm.selectAll()
             self.confirm.setFocus()
             return
-        show_error(self.error, "")
+        self.say("")
         self._busy(True)
         try:
             self._path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -153,7 +186,7 @@ class CreateDialog(_VaultDialog):
                 if isinstance(exc, VaultError)
                 else (f"Tend could not create its vault in {self._path.parent}: {exc.strerror}.")
             )
-            show_error(self.error, message)
+            self.say(message)
             return
         finally:
             self._busy(False)

@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFrame,
+    QLabel,
+    QLayout,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 
 def passphrase_field(accessible_name: str, parent: QWidget | None = None) -> QLineEdit:
@@ -18,6 +26,20 @@ def passphrase_field(accessible_name: str, parent: QWidget | None = None) -> QLi
         | Qt.InputMethodHint.ImhHiddenText
     )
     return field
+
+
+def show_passphrase_toggle(*fields: QLineEdit) -> QCheckBox:
+    """A "Show passphrase" box: typing blind is hard, and nobody may be watching."""
+    toggle = QCheckBox("S&how passphrase")
+    toggle.setAccessibleName("Show passphrase")
+
+    def apply(shown: bool) -> None:
+        mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
+        for field in fields:
+            field.setEchoMode(mode)
+
+    toggle.toggled.connect(apply)
+    return toggle
 
 
 def label(text: str, name: str = "", parent: QWidget | None = None) -> QLabel:
