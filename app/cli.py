@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli_support import UserError, open_vault, paths_of, read_passphrase
+from app.cli_support import UserError, confirm_weak, open_vault, paths_of, read_passphrase
 
 # Areas that add headless subcommands: each module has register(commands, common).
 AREA_COMMANDS = ("app.reflect.cli", "app.practice.cli")
@@ -22,6 +22,7 @@ def _run_init(args: argparse.Namespace) -> int:
     if paths.vault.exists():
         raise UserError(f"A vault already exists at {paths.vault}; Tend will not overwrite it.")
     passphrase = read_passphrase(args, confirm=True)
+    confirm_weak(passphrase, args)
     paths.ensure_data_dir()
     Vault.create(paths.vault, passphrase).close()
     print(f"Created a new vault at {paths.vault}.")

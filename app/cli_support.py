@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from app.vault import Vault
 
 PASSPHRASE_ENV = "TEND_PASSPHRASE"
+TRIES = 3  # on a terminal, as many as the unlock dialog gives before a pause to think
 
 
 class UserError(Exception):
@@ -23,6 +24,11 @@ class UserError(Exception):
 
 def paths_of(args: Namespace) -> Paths:
     return Paths.resolve(getattr(args, "data_dir", None))
+
+
+def prompts(args: Namespace) -> bool:
+    """Whether the passphrase will be typed at a terminal (not read from a file or $ENV)."""
+    return not getattr(args, "passphrase_file", None) and PASSPHRASE_ENV not in os.environ
 
 
 def read_passphrase(args: Namespace, *, confirm: bool = False) -> str:
@@ -50,6 +56,38 @@ def read_passphrase(args: Namespace, *, confirm: bool = False) -> str:
 
 
 def open_vault(args: Namespace, *, read_only: bool = False) -> Vault:
-    from app.vault import Vault
+    from app.vault import Vault, WrongPassphrase
 
-    return Vault.open(paths_of(args).vault, read_passphrase(args), read_only=read_only)
+    path = paths_of(args).vault
+    if not path.exists():
+        raise UserError(
+            f"There is no Tend vault at {path} yet. `tend init` creates one; "
+            "if yours is elsewhere, point --data-dir at its folder."
+        )
+    tries = TRIES if prompts(args) else 1
+    for attempt in range(1, tries + 1):
+        try:
+            return Vault.open(path, read_passphrase(args), read_only=read_only)
+        except WrongPassphrase:
+            if attempt == tries:
+                raise
+            print("That passphrase does not open this vault. Try again.", file=sys.stderr)
+    raise AssertionError("unreachable")
+
+
+def confirm_weak(passphrase: str, args: Namespace) -> None:
+    """Say how weak a new passphrase is, as the window does; at a terminal, ask first."""
+    from app.vault.passphrase import strength
+
+    level = strength(passphrase)
+    if level.score > 1:
+        return
+    print(f"tend: {level.hint}", file=sys.stderr)
+    if not (prompts(args) and sys.stdin.isatty()):
+        return  # a script chose it on purpose; the warning is enough
+    try:
+        answer = input("Use it anyway? [y/N] ")
+    except EOFError:
+        answer = ""
+    if answer.strip().lower() not in ("y", "yes"):
+        raise UserError("Nothing was created. Run `tend init` again with a longer passphrase.")

@@ -1,0 +1,70 @@
+"""The terminal's prompts: a weak passphrase is named, a mistyped one gets three tries."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from app import cli_support
+from app.cli import main
+from app.vault import Vault
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def terminal(monkeypatch):
+    """Typing at a terminal: queue what getpass() and input() will be answered."""
+    monkeypatch.delenv(cli_support.PASSPHRASE_ENV, raising=False)
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True)
+    typed: dict[str, list[str]] = {"getpass": [], "input": []}
+    monkeypatch.setattr(cli_support, "getpass", lambda _prompt: typed["getpass"].pop(0))
+    monkeypatch.setattr("builtins.input", lambda _prompt="": typed["input"].pop(0))
+    return typed
+
+
+def test_init_names_a_weak_passphrase_and_creates_nothing_unless_told(terminal, tmp_path, capsys):
+    terminal["getpass"] += ["x", "x"]
+    terminal["input"] += ["n"]
+    assert main(["--data-dir", str(tmp_path), "init"]) == 1
+    err = capsys.readouterr().err
+    assert "Very weak" in err
+    assert "Nothing was created" in err
+    assert not (tmp_path / "tend.db").exists()
+
+
+def test_init_takes_a_weak_passphrase_once_confirmed(terminal, tmp_path):
+    terminal["getpass"] += ["x", "x"]
+    terminal["input"] += ["yes"]
+    assert main(["--data-dir", str(tmp_path), "init"]) == 0
+    Vault.open(tmp_path / "tend.db", "x").close()
+
+
+def test_a_strong_passphrase_is_not_questioned(terminal, tmp_path):
+    terminal["getpass"] += [PASSPHRASE, PASSPHRASE]
+    assert main(["--data-dir", str(tmp_path), "init"]) == 0  # no input() was needed
+
+
+def test_three_tries_at_the_terminal(terminal, tmp_path, capsys):
+    Vault.create(tmp_path / "tend.db", PASSPHRASE).close()
+    terminal["getpass"] += ["nope", "still not", PASSPHRASE]
+    assert main(["--data-dir", str(tmp_path), "check"]) == 0
+    assert capsys.readouterr().err.count("Try again") == 2
+    terminal["getpass"] += ["a", "b", "c"]
+    assert main(["--data-dir", str(tmp_path), "check"]) == 1
+    assert "does not open" in capsys.readouterr().err
+
+
+def test_a_passphrase_from_a_script_gets_one_try(tmp_path, monkeypatch):
+    Vault.create(tmp_path / "tend.db", PASSPHRASE).close()
+    monkeypatch.setenv(cli_support.PASSPHRASE_ENV, "wrong")
+    args = argparse.Namespace(data_dir=str(tmp_path), passphrase_file=None)
+    with pytest.raises(Exception, match="does not open"):
+        cli_support.open_vault(args)
+
+
+def test_a_missing_vault_says_where_and_how_to_make_one(tmp_path, capsys):
+    assert main(["--data-dir", str(tmp_path / "none"), "check"]) == 1
+    err = capsys.readouterr().err
+    assert str(tmp_path / "none") in err
+    assert "tend init" in err
