@@ -2,10 +2,17 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from html import escape
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app import APP_NAME, __version__
 from app.paths import Paths
@@ -46,7 +53,12 @@ with Ctrl+L.</p>
 
 
 class AboutDialog(QDialog):
-    def __init__(self, paths: Paths, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        paths: Paths,
+        parent: QWidget | None = None,
+        introduce: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(f"About {APP_NAME}")
         self.resize(560, 560)
@@ -59,4 +71,9 @@ class AboutDialog(QDialog):
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        if introduce is not None:
+            again = buttons.addButton(
+                "Show the &introduction", QDialogButtonBox.ButtonRole.ActionRole
+            )
+            again.clicked.connect(lambda: (self.accept(), introduce()))
         layout.addWidget(buttons)

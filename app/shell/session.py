@@ -96,6 +96,7 @@ class Session(QObject):
         else:
             gate = CreateDialog(self.paths.vault)
             gate.created.connect(self._opened)
+            gate.created.connect(lambda _vault: self.introduce())
         gate.rejected.connect(self._gate_closed)
         self.gate = gate
         gate.show()
@@ -261,6 +262,29 @@ class Session(QObject):
 
         if self.window is None:
             return
-        dialog = AboutDialog(self.paths, self.window)
+        dialog = AboutDialog(self.paths, self.window, introduce=lambda: self.introduce(again=True))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
+
+    def introduce(self, *, again: bool = False) -> None:
+        """The three first-run screens: once after a vault is made, or again from About."""
+        from app.shell.first_run import INTRODUCED, FirstRunDialog
+        from app.vault import Settings
+
+        if self.window is None or self.vault is None:
+            return
+        settings = Settings(self.vault)
+        if settings.read(INTRODUCED) and not again:
+            return
+        dialog = FirstRunDialog(self.window.open_area, self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda _result: self._introduced(settings))
+        self.introduction = dialog
+        dialog.open()
+
+    @staticmethod
+    def _introduced(settings) -> None:
+        from app.shell.first_run import INTRODUCED
+
+        with contextlib.suppress(VaultError):  # locked meanwhile, or cannot write: ask again
+            settings.write(INTRODUCED, True)
