@@ -20,8 +20,8 @@ from app.reflect.model import (
     EntryRow,
     Kind,
     MonthGroup,
-    Pattern,
     Setback,
+    SetbackPattern,
     validate,
 )
 from app.reflect.prompts import Prompt, PromptLibrary, pick_prompt
@@ -109,7 +109,7 @@ def _entry_from_row(row: Sequence) -> Entry:
     setback = None
     if has_setback:
         setback = Setback(
-            pattern=Pattern(pattern) if pattern else None,
+            pattern=SetbackPattern(pattern) if pattern else None,
             what_happened=happened,
             what_i_learned=learned,
             what_next=next_time,

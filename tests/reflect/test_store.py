@@ -13,8 +13,8 @@ from app.reflect.model import (
     EntryFilter,
     InvalidEntry,
     Kind,
-    Pattern,
     Setback,
+    SetbackPattern,
     new_entry,
 )
 from app.reflect.prompts import load_library
@@ -57,7 +57,7 @@ def test_create_and_get_round_trip_every_field(store, clock):
         shareable=True,
         prompt_id="setbacks/what-happened",
         setback=Setback(
-            Pattern.STONEWALLING,
+            SetbackPattern.STONEWALLING,
             "We stopped talking",
             "I flood quickly",
             "Ask for a pause",

@@ -9,7 +9,7 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.reflect.model import FUTURE_DAYS_ALLOWED, Entry, Kind, Pattern
+from app.reflect.model import FUTURE_DAYS_ALLOWED, Entry, Kind, SetbackPattern
 from app.reflect.store import ReflectStore
 from app.reflect.ui.entry_list import ID_ROLE, MAX_PAGES
 from app.reflect.ui.view import ReflectView
@@ -279,7 +279,7 @@ def test_setback_fields_hint_and_repair(qtbot, make_view, store):
     editor = view.editor
     assert editor.setback_box.isVisible()
     assert editor.mood.isVisible()
-    editor.pattern.setCurrentIndex(editor.pattern.findData(Pattern.STONEWALLING.value))
+    editor.pattern.setCurrentIndex(editor.pattern.findData(SetbackPattern.STONEWALLING.value))
     assert "flooded" in editor.pattern_hint.text()
     qtbot.keyClicks(editor.happened, "I went silent at dinner.")
     qtbot.keyClicks(editor.learned, "I shut down when I feel criticised.")
@@ -287,7 +287,7 @@ def test_setback_fields_hint_and_repair(qtbot, make_view, store):
     view.flush()
     [row] = store.window(0, 1)
     setback = store.get(row.id).setback
-    assert setback.pattern is Pattern.STONEWALLING
+    assert setback.pattern is SetbackPattern.STONEWALLING
     assert setback.what_happened == "I went silent at dinner."
     assert setback.repaired_on is None
     # Later: how the two of you repaired it, and when.

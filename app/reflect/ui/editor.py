@@ -42,8 +42,8 @@ from app.reflect.model import (
     Entry,
     InvalidEntry,
     Kind,
-    Pattern,
     Setback,
+    SetbackPattern,
     normalise_tags,
 )
 from app.reflect.prompts import PromptLibrary, load_library, template_for_set
@@ -539,7 +539,7 @@ class EntryEditor(QWidget):
 
     def _show_pattern_hint(self) -> None:
         value = self.pattern.currentData()
-        self.pattern_hint.setText(PATTERN_HINTS[Pattern(value)] if value else "")
+        self.pattern_hint.setText(PATTERN_HINTS[SetbackPattern(value)] if value else "")
         self.pattern_hint.setVisible(bool(value))
 
     def _tidy_tags(self) -> None:
@@ -559,7 +559,7 @@ class EntryEditor(QWidget):
         if KINDS[kind].shows_setback:
             pattern = self.pattern.currentData()
             setback = Setback(
-                pattern=Pattern(pattern) if pattern else None,
+                pattern=SetbackPattern(pattern) if pattern else None,
                 what_happened=self.happened.toPlainText(),
                 what_i_learned=self.learned.toPlainText(),
                 what_next=self.next_time.toPlainText(),
