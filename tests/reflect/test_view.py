@@ -237,6 +237,22 @@ def test_a_failed_save_keeps_the_text_and_retries(qtbot, make_view, store, monke
     assert not view.editor.save_problem.isVisible()
 
 
+def test_a_flush_that_cannot_save_raises_not_saved_for_the_shell(qtbot, make_view, monkeypatch):
+    view = make_view()
+    view.new_entry()
+
+    def disk_full(entry):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save", disk_full)
+    qtbot.keyClicks(view.editor.body, "Words the disk could not take.")
+    with pytest.raises(NotSaved) as caught:
+        view.flush()  # as the shell does on lock or close: it asks, the words stay
+    assert "disk is full" in str(caught.value)
+    assert "Words the disk" not in str(caught.value)
+    assert view.editor.body.toPlainText() == "Words the disk could not take."
+
+
 def test_undo_and_redo_in_the_text(qtbot, make_view):
     view = make_view()
     view.new_entry()
