@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from app.reflect.model import Entry, Kind, Pattern, Setback  # noqa: E402
+from app.reflect.model import Entry, Kind, Setback, SetbackPattern  # noqa: E402
 from app.reflect.store import ReflectStore  # noqa: E402
 from app.shared.feelings import feeling_families  # noqa: E402
 from app.vault import Vault  # noqa: E402
@@ -95,7 +95,7 @@ def make_entry(rng: random.Random, i: int, day: date, feelings: list[str]) -> En
     setback = None
     if kind is Kind.SETBACK:
         setback = Setback(
-            pattern=rng.choice(list(Pattern)),
+            pattern=rng.choice(list(SetbackPattern)),
             what_happened=sentences[0],
             what_i_learned="I need a pause before I answer.",
             what_next="Ask for twenty minutes and come back.",

@@ -71,6 +71,7 @@ def main() -> None:
 
         # Unlock, in process: the key derivation alone, then everything else.
         from app.clock import Clock
+        from app.context import AreaContext
         from app.shell.app import make_application
         from app.shell.areas import AREAS
         from app.shell.window import MainWindow
@@ -94,15 +95,14 @@ def main() -> None:
             vault = Vault.open(data / "tend.db", PASSPHRASE)
             opened.append(time.perf_counter() - t0)
             t0 = time.perf_counter()
-            window = MainWindow(
-                {
-                    "vault": vault,
-                    "settings": Settings(vault),
-                    "clock": Clock(),
-                    "tasks": TaskRunner(),
-                },
-                AREAS,
+            context = AreaContext(
+                vault=vault,
+                settings=Settings(vault),
+                clock=Clock(),
+                tasks=TaskRunner(),
+                open_area=lambda _key, **_request: None,  # nothing is clicked here
             )
+            window = MainWindow(context, AREAS)
             window.show()
             app.processEvents()
             window_ms.append(time.perf_counter() - t0)

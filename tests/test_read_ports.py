@@ -12,7 +12,7 @@ from app.breathe.store import BreatheStore
 from app.practice.coach import analyze
 from app.practice.model import Attempt, ExerciseKind
 from app.practice.store import PracticeStore
-from app.reflect.model import Entry, Kind, Pattern, Setback
+from app.reflect.model import Entry, Kind, Setback, SetbackPattern
 from app.reflect.store import ReflectStore
 
 JAN = DayRange(date(2026, 1, 1), date(2026, 1, 31))
@@ -29,7 +29,7 @@ def test_reflect_records_carry_no_words_but_the_setback_they_learned_from(vault,
     kept = store.create(
         Entry(date(2026, 1, 10), Kind.SETBACK, body="We both raised our voices.", mood=2,
               closeness=3, feelings=("hurt",), shareable=True,
-              setback=Setback(Pattern.CRITICISM, what_i_learned="Pause first.",
+              setback=Setback(SetbackPattern.CRITICISM, what_i_learned="Pause first.",
                               repaired_on=date(2026, 1, 12), how_repaired="A walk and a hug."))
     )  # fmt: skip
     store.create(Entry(date(2026, 1, 3), Kind.GRATITUDE, body="Soup when I was ill."))

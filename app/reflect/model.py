@@ -11,6 +11,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
+from app.validation import Invalid
+
 
 class Kind(StrEnum):
     REFLECTION = "reflection"
@@ -103,7 +105,7 @@ KINDS: dict[Kind, KindInfo] = {
 }
 
 
-class Pattern(StrEnum):
+class SetbackPattern(StrEnum):
     """The patterns that tend to show up in a hard moment (the four horsemen and kin)."""
 
     CRITICISM = "criticism"
@@ -114,28 +116,38 @@ class Pattern(StrEnum):
     OTHER = "other"
 
 
-PATTERN_LABELS: dict[Pattern, str] = {
-    Pattern.CRITICISM: "Criticism",
-    Pattern.CONTEMPT: "Contempt",
-    Pattern.DEFENSIVENESS: "Defensiveness",
-    Pattern.STONEWALLING: "Stonewalling",
-    Pattern.WITHDRAWING: "Withdrawing",
-    Pattern.OTHER: "Something else",
+PATTERN_LABELS: dict[SetbackPattern, str] = {
+    SetbackPattern.CRITICISM: "Criticism",
+    SetbackPattern.CONTEMPT: "Contempt",
+    SetbackPattern.DEFENSIVENESS: "Defensiveness",
+    SetbackPattern.STONEWALLING: "Stonewalling",
+    SetbackPattern.WITHDRAWING: "Withdrawing",
+    SetbackPattern.OTHER: "Something else",
 }
 
 # A gentle pointer shown beside the pattern picker; never a verdict on the person.
-PATTERN_HINTS: dict[Pattern, str] = {
-    Pattern.CRITICISM: "A complaint about a moment can slip into a judgement of a person. "
-    "Next time you might try naming the moment and what you need.",
-    Pattern.CONTEMPT: "Mockery or eye-rolling often grows from long-held hurt. "
-    "Remembering what you value in each other is a gentle antidote.",
-    Pattern.DEFENSIVENESS: "Protecting yourself is natural. Owning even a small part of "
-    "what happened can soften the whole conversation.",
-    Pattern.STONEWALLING: "Going quiet often means you are flooded. Saying you need a break, "
-    "and when you will come back, keeps the door open.",
-    Pattern.WITHDRAWING: "Stepping back can protect you and still leave your partner alone. "
-    "A small sign that you will return can help you both.",
-    Pattern.OTHER: "Whatever showed up, noticing it is the first step.",
+PATTERN_HINTS: dict[SetbackPattern, str] = {
+    SetbackPattern.CRITICISM: (
+        "A complaint about a moment can slip into a judgement of a person. "
+        "Next time you might try naming the moment and what you need."
+    ),
+    SetbackPattern.CONTEMPT: (
+        "Mockery or eye-rolling often grows from long-held hurt. "
+        "Remembering what you value in each other is a gentle antidote."
+    ),
+    SetbackPattern.DEFENSIVENESS: (
+        "Protecting yourself is natural. Owning even a small part of "
+        "what happened can soften the whole conversation."
+    ),
+    SetbackPattern.STONEWALLING: (
+        "Going quiet often means you are flooded. Saying you need a break, "
+        "and when you will come back, keeps the door open."
+    ),
+    SetbackPattern.WITHDRAWING: (
+        "Stepping back can protect you and still leave your partner alone. "
+        "A small sign that you will return can help you both."
+    ),
+    SetbackPattern.OTHER: "Whatever showed up, noticing it is the first step.",
 }
 
 
@@ -143,7 +155,7 @@ PATTERN_HINTS: dict[Pattern, str] = {
 class Setback:
     """Learning from a hard moment, and later how the two of you repaired it."""
 
-    pattern: Pattern | None = None
+    pattern: SetbackPattern | None = None
     what_happened: str = ""
     what_i_learned: str = ""
     what_next: str = ""
@@ -234,13 +246,9 @@ MAX_TAG_CHARS = 40
 MAX_TAGS = 30
 
 
-class InvalidEntry(ValueError):
-    """An entry that cannot be saved as it is; ``field`` names the field to fix."""
-
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(message)
-        self.field = field
-        self.message = message
+class InvalidEntry(Invalid):
+    """A journal entry that cannot be saved as it is: the shared ``Invalid(field,
+    message)``, named for Reflect so its callers say what they expect."""
 
 
 def check_scale(value: object, field: str, label: str) -> int | None:
@@ -328,7 +336,7 @@ def validate(entry: Entry, today: date) -> Entry:
         pattern = setback.pattern
         if pattern is not None:
             try:
-                pattern = Pattern(pattern)
+                pattern = SetbackPattern(pattern)
             except ValueError:
                 raise InvalidEntry("pattern", "That pattern is not one Tend knows.") from None
         if setback.repaired_on is not None:

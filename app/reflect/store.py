@@ -11,8 +11,6 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from datetime import date, datetime
 
-from sqlcipher3 import dbapi2 as sqlcipher
-
 from app.activity import DayRange, EntryText, ReflectionRecord, SetbackNote
 from app.clock import Clock
 from app.reflect import query
@@ -22,12 +20,12 @@ from app.reflect.model import (
     EntryRow,
     Kind,
     MonthGroup,
-    Pattern,
     Setback,
+    SetbackPattern,
     validate,
 )
 from app.reflect.prompts import Prompt, PromptLibrary, pick_prompt
-from app.vault import Vault
+from app.vault import QueryRejected, Vault
 
 SEARCH_LIMIT = 50
 ANY = EntryFilter()  # no narrowing: every entry
@@ -111,7 +109,7 @@ def _entry_from_row(row: Sequence) -> Entry:
     setback = None
     if has_setback:
         setback = Setback(
-            pattern=Pattern(pattern) if pattern else None,
+            pattern=SetbackPattern(pattern) if pattern else None,
             what_happened=happened,
             what_i_learned=learned,
             what_next=next_time,
@@ -435,7 +433,7 @@ class ReflectStore:
                 continue
             try:
                 return self._search(expression, flt, limit)
-            except sqlcipher.OperationalError:
+            except QueryRejected:
                 continue  # FTS5 did not accept it after all: try the plainer reading
         return []
 
@@ -449,7 +447,7 @@ class ReflectStore:
         join = "" if flt.is_empty else _FTS_JOIN
         ids = [
             row[0]
-            for row in self._conn.execute(
+            for row in self._vault.query(
                 f"SELECT reflect_fts.rowid FROM reflect_fts {join} "
                 f"WHERE reflect_fts MATCH ? AND {where} "
                 f"ORDER BY bm25(reflect_fts, {_BM25_WEIGHTS}) LIMIT ?",
@@ -460,7 +458,7 @@ class ReflectStore:
             return []
         # Then make the highlighted title and snippet for those hits only.
         start, end = query.MATCH_START, query.MATCH_END
-        rows = self._conn.execute(
+        rows = self._vault.query(
             f"SELECT {_ROW_COLUMNS}, e.title, "
             f"  highlight(reflect_fts, 0, '{start}', '{end}'), "
             f"  snippet(reflect_fts, 1, '{start}', '{end}', '{query.ELLIPSIS}', {SNIPPET_TOKENS}), "
@@ -468,7 +466,7 @@ class ReflectStore:
             f"FROM reflect_fts {_FTS_JOIN} "
             f"WHERE reflect_fts MATCH ? AND reflect_fts.rowid IN ({','.join('?' * len(ids))})",
             [expression, *ids],
-        ).fetchall()
+        )
         by_id = {row[0]: row for row in rows}
         return [_hit(by_id[entry_id]) for entry_id in ids if entry_id in by_id]
 

@@ -7,9 +7,10 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QApplication
 
 from app.clock import Clock
+from app.vault.settings import Setting
 
-DEFAULT_MINUTES = 5
-SETTING_KEY = "autolock_minutes"
+# Minutes of no keyboard or mouse before Tend locks itself; 0 means never.
+AUTOLOCK_MINUTES = Setting("autolock_minutes", 5)
 
 _ACTIVITY = frozenset(
     {
@@ -31,7 +32,7 @@ class AutoLock(QObject):
     def __init__(self, clock: Clock, poll_ms: int = 15_000, parent: QObject | None = None):
         super().__init__(parent)
         self._clock = clock
-        self._minutes = DEFAULT_MINUTES
+        self._minutes = AUTOLOCK_MINUTES.default
         self._last_activity = clock.monotonic()
         self._holders: set[int] = set()
         # A slow poll costs nothing noticeable and cannot drift: it reads the clock.

@@ -6,6 +6,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
 from PySide6.QtGui import QClipboard
@@ -14,15 +15,18 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 from app import APP_NAME
 from app.clock import Clock
 from app.config import Config
+from app.context import AreaContext, NotSaved
 from app.paths import Paths
 from app.shell.areas import AREAS, AreaSpec
-from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY, AutoLock, LockKey
+from app.shell.autolock import AUTOLOCK_MINUTES, AutoLock, LockKey
 from app.shell.theme import apply_theme
 from app.shell.unlock import CreateDialog, UnlockDialog
-from app.vault import VaultError
 from app.widgets.forms import show_error
 from app.widgets.privacy import wipe_text
 from app.widgets.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from app.shell.window import MainWindow
 
 # For benchmarks/startup.py: report when the first window is up, then quit.
 STARTUP_PROBE_ENV = "TEND_STARTUP_PROBE"
@@ -70,7 +74,7 @@ class Session(QObject):
         self.clock = clock or Clock()
         self.tasks = tasks or TaskRunner()
         self.vault = None
-        self.window: QMainWindow | None = None
+        self.window: MainWindow | None = None
         self.gate: QDialog | None = None
         self.autolock = AutoLock(self.clock, autolock_poll_ms, self)
         self.autolock.timed_out.connect(self.auto_lock)
@@ -111,23 +115,30 @@ class Session(QObject):
 
     # -- unlocked ------------------------------------------------------------------
 
+    def area_context(self, vault) -> AreaContext:
+        """What every area's view and card is handed: built here, once per unlock."""
+        from app.vault import Settings
+
+        return AreaContext(
+            vault=vault,
+            settings=Settings(vault),
+            clock=self.clock,
+            tasks=self.tasks,
+            open_area=self.open_area,
+            keep_unlocked=self.autolock.hold,
+        )
+
+    def open_area(self, key: str, **request: Any) -> Any:
+        """An area asks for another (Today's cards, toolbar actions): the window obliges."""
+        return None if self.window is None else self.window.open_area(key, **request)
+
     def _opened(self, vault) -> None:
         from app.shell.window import MainWindow
-        from app.vault import Settings
 
         self.gate = None
         self.vault = vault
-        settings = Settings(vault)
-        window = MainWindow(
-            {
-                "vault": vault,
-                "settings": settings,
-                "clock": self.clock,
-                "tasks": self.tasks,
-                "keep_unlocked": self.autolock.hold,
-            },
-            self.areas,
-        )
+        context = self.area_context(vault)
+        window = MainWindow(context, self.areas)
         window.lock_requested.connect(self.lock)
         window.settings_requested.connect(self.open_settings)
         window.about_requested.connect(self.open_about)
@@ -137,7 +148,7 @@ class Session(QObject):
         self.window = window
         window.show()
         window.activateWindow()  # keyboard focus moves from the closed dialog to here
-        self.autolock.set_minutes(settings.get(SETTING_KEY, DEFAULT_MINUTES))
+        self.autolock.set_minutes(context.settings.read(AUTOLOCK_MINUTES))
         self.autolock.start()
         QApplication.instance().installEventFilter(self._lock_key)
 
@@ -148,7 +159,7 @@ class Session(QObject):
             return
         try:
             window.flush_all()
-        except VaultError as exc:
+        except NotSaved as exc:
             if not self.confirm_lossy_lock(str(exc)):
                 return  # the words stay on screen, to be saved or copied elsewhere
         self._lock_now(window)
@@ -161,7 +172,7 @@ class Session(QObject):
         problem = ""
         try:
             window.flush_all()
-        except VaultError as exc:
+        except NotSaved as exc:
             problem = f"Some recent changes could not be saved. {exc}"
         self._lock_now(window)
         if problem:
@@ -199,7 +210,7 @@ class Session(QObject):
         if window is None:
             QApplication.quit()
             return
-        with contextlib.suppress(VaultError):
+        with contextlib.suppress(NotSaved):
             window.flush_all()
         window.close_quietly()
         self._window_closing()
@@ -236,13 +247,12 @@ class Session(QObject):
 
     def open_settings(self) -> None:
         from app.shell.settings_dialog import SettingsDialog
-        from app.vault import Settings
 
         if self.window is None or self.vault is None:
             return
         dialog = SettingsDialog(
             self.vault,
-            Settings(self.vault),
+            self.window.context.settings,
             self.config.theme,
             self.set_theme,
             self.autolock.set_minutes,

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.config import THEMES
-from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY
+from app.shell.autolock import AUTOLOCK_MINUTES
 from app.vault import Settings, Vault, VaultError, WrongPassphrase
 from app.vault.passphrase import strength
 from app.widgets.forms import error_label, label, passphrase_field, show_error
@@ -49,7 +49,7 @@ class SettingsDialog(QDialog):
         self.autolock.setSuffix(" min")
         self.autolock.setSpecialValueText("Never")
         self.autolock.setAccessibleName("Lock after minutes of inactivity")
-        self.autolock.setValue(int(settings.get(SETTING_KEY, DEFAULT_MINUTES)))
+        self.autolock.setValue(settings.read(AUTOLOCK_MINUTES))
         self.autolock.valueChanged.connect(self._autolock_changed)
         form.addRow("&Lock after", self.autolock)
         self.theme = QComboBox()
@@ -89,7 +89,7 @@ class SettingsDialog(QDialog):
     def _autolock_changed(self, minutes: int) -> None:
         self._on_autolock(minutes)  # in force now, even if the vault cannot remember it
         try:
-            self._settings.set(SETTING_KEY, minutes)
+            self._settings.write(AUTOLOCK_MINUTES, minutes)
         except VaultError as exc:
             show_error(self.message, f"{exc} The new time applies until Tend is locked.")
 

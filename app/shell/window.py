@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from app import APP_NAME
-from app.context import AreaContext
+from app.context import AreaContext, AreaView, NotSaved
 from app.shell.areas import AREAS, AreaSpec
 from app.shell.today import TodayPage
 from app.vault import VaultError
@@ -38,16 +38,19 @@ class MainWindow(QMainWindow):
 
     def __init__(
         self,
-        context_args: dict[str, Any],
+        context: AreaContext,
         areas: Sequence[AreaSpec] = AREAS,
         parent: QWidget | None = None,
     ) -> None:
+        """``context`` is handed whole to every view and card; its ``open_area`` should
+        lead back to this window's (the session's does)."""
         super().__init__(parent)
         self.setWindowTitle(APP_NAME)  # never anything the user wrote
         self.resize(1100, 720)
-        self.context = AreaContext(open_area=self.open_area, **context_args)
+        self.context = context
         self._areas = {spec.key: spec for spec in areas}
-        self._views: dict[str, QWidget] = {}
+        self._views: dict[str, AreaView] = {}  # each is a QWidget too, built when first shown
+        self._quiet_close = False
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -56,9 +59,11 @@ class MainWindow(QMainWindow):
         self.sidebar.setFixedWidth(200)
         self.stack = QStackedWidget()
 
-        self._add_page(TODAY, "Today", "today.svg", self._build_today())
+        self.today = self._build_today()
+        self.stack.addWidget(self.today)
+        self._add_item(TODAY, "Today", "today.svg")
         for spec in areas:
-            self._add_page(spec.key, spec.title, spec.icon, None)
+            self._add_item(spec.key, spec.title, spec.icon)
         self.sidebar.currentRowChanged.connect(self._show_row)
 
         central = QWidget()
@@ -81,14 +86,11 @@ class MainWindow(QMainWindow):
                 cards.append(factory(self.context))
         return TodayPage(self.context.clock, cards)
 
-    def _add_page(self, key: str, title: str, icon_name: str, view: QWidget | None) -> None:
+    def _add_item(self, key: str, title: str, icon_name: str) -> None:
         item = QListWidgetItem(icon(icon_name), title)
         item.setData(Qt.ItemDataRole.UserRole, key)
         item.setToolTip(f"{title} (Ctrl+{self.sidebar.count() + 1})")
         self.sidebar.addItem(item)
-        if view is not None:
-            self._views[key] = view
-            self.stack.addWidget(view)
 
     def _build_toolbar(self) -> None:
         bar = QToolBar("Main")
@@ -137,7 +139,7 @@ class MainWindow(QMainWindow):
         item = self.sidebar.currentItem()
         return item.data(Qt.ItemDataRole.UserRole) if item else TODAY
 
-    def view(self, key: str) -> QWidget:
+    def view(self, key: str) -> AreaView:
         """The area's view, built the first time it is needed."""
         if key not in self._views:
             view = self._areas[key].load_view()(self.context)
@@ -145,38 +147,41 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
         return self._views[key]
 
-    def open_area(self, key: str, **request: Any) -> QWidget:
+    def open_area(self, key: str, **request: Any) -> AreaView:
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
         view = self.view(key)
-        if request and hasattr(view, "handle_request"):
+        if request:
             view.handle_request(**request)
         return view
 
     def _show_row(self, row: int) -> None:
         # Switching away saves at once; a view that cannot save keeps its words on
         # screen and says why, so the switch goes ahead.
-        with suppress(VaultError):
+        with suppress(NotSaved):
             self.flush_all()
         key = self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
-        self.stack.setCurrentWidget(self.view(key))
+        self.stack.setCurrentWidget(self.today if key == TODAY else self.view(key))
 
     # -- saving --------------------------------------------------------------------
 
     def flush_all(self) -> None:
-        """Every view saves; then the first VaultError, if any, is raised."""
-        problem: VaultError | None = None
+        """Every view saves; then NotSaved for the first that could not, if any.
+
+        A view raises NotSaved itself; a VaultError that escapes a view's store call is
+        taken as the same, with the vault's message (made for a person, free of words).
+        """
+        problem: NotSaved | None = None
         for view in self._views.values():
-            flush = getattr(view, "flush", None)
-            if flush is None:
-                continue
             try:
-                flush()
-            except VaultError as exc:
+                view.flush()
+            except NotSaved as exc:
                 problem = problem or exc
+            except VaultError as exc:
+                problem = problem or NotSaved(str(exc))
         if problem is not None:
-            raise problem
+            raise problem.with_traceback(None)  # no frames of earlier raises pile up on it
 
     def close_quietly(self) -> None:
         """Close without saving or asking: for locking, which has saved already."""
@@ -184,10 +189,10 @@ class MainWindow(QMainWindow):
         self.close()
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        if not getattr(self, "_quiet_close", False):
+        if not self._quiet_close:
             try:
                 self.flush_all()
-            except VaultError as exc:
+            except NotSaved as exc:
                 answer = QMessageBox.warning(
                     self,
                     APP_NAME,

@@ -72,7 +72,16 @@ class PassphraseNotChanged(VaultError):
     message = "The passphrase could not be changed. Your old passphrase still works."
 
 
+class QueryRejected(VaultError):
+    """SQLite refused the statement itself (say, a full-text query it cannot parse); the
+    vault is fine. The caller decides what to do instead, e.g. search for plainer words.
+    The driver's own message is dropped: it can quote what the person typed."""
+
+    message = "Tend could not read that question from the vault as it was put."
+
+
 # SQLite's primary result codes that a person can do something about.
+_SQLITE_ERROR = 1  # the statement is wrong, not the database
 _SQLITE_READONLY = 8
 _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
@@ -95,3 +104,9 @@ def translate(exc: BaseException) -> BaseException:
     if primary == _SQLITE_READONLY:
         return CannotWrite()
     return exc
+
+
+def is_rejected_statement(exc: BaseException) -> bool:
+    """True when SQLite refused to run a statement as written (SQLITE_ERROR)."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF == _SQLITE_ERROR

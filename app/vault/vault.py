@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from sqlcipher3 import dbapi2 as sqlcipher
@@ -15,11 +15,13 @@ from app.vault.errors import (
     NewerVersion,
     NotAVault,
     PassphraseNotChanged,
+    QueryRejected,
     VaultError,
     VaultExists,
     VaultLocked,
     VaultMissing,
     WrongPassphrase,
+    is_rejected_statement,
     translate,
 )
 from app.vault.migrations import LATEST, MIGRATIONS
@@ -199,6 +201,20 @@ class Vault:
     @property
     def version(self) -> int:
         return self.connection.execute("PRAGMA user_version").fetchone()[0]
+
+    def query(self, sql: str, params: Sequence[object] = ()) -> list[tuple]:
+        """Every row of one read, with the driver's errors translated: known conditions
+        become their VaultErrors, and a statement SQLite refuses to run (a full-text query
+        it cannot parse, say) becomes QueryRejected, so no area needs the driver."""
+        try:
+            return self.connection.execute(sql, params).fetchall()
+        except sqlcipher.Error as exc:
+            known = translate(exc)
+            if known is not exc:
+                raise known from None
+            if isinstance(exc, sqlcipher.OperationalError) and is_rejected_statement(exc):
+                raise QueryRejected() from None  # its text may quote what was typed
+            raise
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[Connection]:

@@ -7,6 +7,7 @@ from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication
 
 from app.config import Config
+from app.context import NotSaved
 from app.practice.model import ExerciseKind
 from app.practice.store import PracticeStore
 from app.practice.ui.history import NOTHING_SAVED
@@ -126,6 +127,20 @@ def test_a_draft_survives_flush_and_rebuild_without_becoming_an_attempt(
     again.flush()
     third = make_view()
     assert third.exercises[ExerciseKind.LISTENING].editor.text() == ""
+
+
+def test_drafts_the_vault_cannot_keep_raise_not_saved_and_stay_on_screen(qtbot, view, monkeypatch):
+    def disk_full(_drafts):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save_drafts", disk_full)
+    field = view.exercises[ExerciseKind.STARTUP].fields["noticed"]
+    qtbot.keyClicks(field, MARKER)
+    with pytest.raises(NotSaved) as caught:
+        view.flush()
+    assert "disk is full" in str(caught.value)
+    assert MARKER not in str(caught.value)  # a message for a person, never their words
+    assert field.text() == MARKER
 
 
 @pytest.fixture

@@ -16,8 +16,8 @@ from app.reflect.model import (
     InvalidEntry,
     Kind,
     MonthGroup,
-    Pattern,
     Setback,
+    SetbackPattern,
     display_title,
     first_line,
     new_entry,
@@ -28,13 +28,14 @@ from app.reflect.model import (
 )
 from app.reflect.prompts import load_library
 from app.shared.feelings import family_of, feeling_families
+from app.validation import Invalid
 
 TODAY = date(2026, 1, 15)
 
 
 def test_every_kind_and_pattern_has_words_for_the_view():
     assert set(KINDS) == set(Kind)
-    assert set(PATTERN_LABELS) == set(Pattern) == set(PATTERN_HINTS)
+    assert set(PATTERN_LABELS) == set(SetbackPattern) == set(PATTERN_HINTS)
     for info in KINDS.values():
         assert all((info.label, info.blurb, info.placeholder, info.icon))
 
@@ -122,6 +123,17 @@ def test_too_many_tags_is_a_clear_error():
     assert caught.value.field == "tags"
 
 
+def test_reflect_speaks_the_shared_validation_error():
+    """Any caller that knows only app.validation.Invalid reads Reflect's field and message."""
+    with pytest.raises(Invalid) as caught:
+        validate(Entry(entry_date=TODAY, mood=9), TODAY)
+    assert isinstance(caught.value, InvalidEntry)
+    assert caught.value.field == "mood"
+    assert (
+        caught.value.message == str(caught.value) == "Mood is a number from 1 to 5, or left empty."
+    )
+
+
 def test_validate_normalises_title_tags_and_feelings():
     entry = Entry(
         entry_date=TODAY,
@@ -172,7 +184,9 @@ def test_repair_cannot_come_before_the_setback():
     with pytest.raises(InvalidEntry) as caught:
         validate(entry, TODAY)
     assert caught.value.field == "repaired_on"
-    fixed = replace(entry, setback=Setback(Pattern.WITHDRAWING, repaired_on=date(2026, 1, 16)))
+    fixed = replace(
+        entry, setback=Setback(SetbackPattern.WITHDRAWING, repaired_on=date(2026, 1, 16))
+    )
     assert validate(fixed, TODAY).setback.repaired_on == date(2026, 1, 16)
 
 

@@ -7,13 +7,14 @@ from datetime import date, timedelta
 
 import pytest
 
+from app.reflect import query as reflect_query
 from app.reflect.model import (
     Entry,
     EntryFilter,
     InvalidEntry,
     Kind,
-    Pattern,
     Setback,
+    SetbackPattern,
     new_entry,
 )
 from app.reflect.prompts import load_library
@@ -56,7 +57,7 @@ def test_create_and_get_round_trip_every_field(store, clock):
         shareable=True,
         prompt_id="setbacks/what-happened",
         setback=Setback(
-            Pattern.STONEWALLING,
+            SetbackPattern.STONEWALLING,
             "We stopped talking",
             "I flood quickly",
             "Ask for a pause",
@@ -265,6 +266,14 @@ def test_bad_syntax_is_searched_as_plain_words(store):
     entry = add(store, "an unbalanced quote appears here")
     assert hit_ids(store, '"unbalanced quote') == [entry.id]
     assert hit_ids(store, "(quote:") == [entry.id]
+
+
+def test_an_expression_fts5_rejects_falls_back_to_plain_words(store, monkeypatch):
+    """Should the query builder ever hand FTS5 something it refuses, the vault says so
+    (QueryRejected) and the search reads the words plainly instead of failing."""
+    entry = add(store, "we had tea together")
+    monkeypatch.setattr(reflect_query, "to_fts_query", lambda _text: '"unterminated')
+    assert hit_ids(store, "tea") == [entry.id]
 
 
 def test_matches_are_marked_as_spans(store):

@@ -9,20 +9,16 @@ from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
-from app.reflect.model import FUTURE_DAYS_ALLOWED, Entry, Kind, Pattern
+from app.context import NotSaved
+from app.reflect.model import FUTURE_DAYS_ALLOWED, Entry, Kind, SetbackPattern
 from app.reflect.store import ReflectStore
 from app.reflect.ui.entry_list import ID_ROLE, MAX_PAGES
 from app.reflect.ui.view import ReflectView
-from app.vault import DiskFull, VaultError
+from app.vault import DiskFull
 from tests.reflect.view_support import commit_text, many
 
 LEFT = Qt.MouseButton.LeftButton
 CTRL = Qt.KeyboardModifier.ControlModifier
-
-
-@pytest.fixture
-def store(vault, clock) -> ReflectStore:
-    return ReflectStore(vault, clock)
 
 
 @pytest.fixture
@@ -194,7 +190,7 @@ def test_delete_asks_and_can_be_undone(qtbot, make_view, store):
     assert view.right_stack.currentWidget() is view.placeholder
     qtbot.mouseClick(view.undo_button, LEFT)
     back = store.get(gone.id)
-    assert back == store.get(gone.id)
+    assert back == gone  # the very entry: same id, words, feelings and timestamps
     assert back.feelings == ("hopeful",)
     assert back.created_at == gone.created_at
     assert not view.undo_bar.isVisible()
@@ -241,6 +237,22 @@ def test_a_failed_save_keeps_the_text_and_retries(qtbot, make_view, store, monke
     assert not view.editor.save_problem.isVisible()
 
 
+def test_a_flush_that_cannot_save_raises_not_saved_for_the_shell(qtbot, make_view, monkeypatch):
+    view = make_view()
+    view.new_entry()
+
+    def disk_full(entry):
+        raise DiskFull()
+
+    monkeypatch.setattr(view.store, "save", disk_full)
+    qtbot.keyClicks(view.editor.body, "Words the disk could not take.")
+    with pytest.raises(NotSaved) as caught:
+        view.flush()  # as the shell does on lock or close: it asks, the words stay
+    assert "disk is full" in str(caught.value)
+    assert "Words the disk" not in str(caught.value)
+    assert view.editor.body.toPlainText() == "Words the disk could not take."
+
+
 def test_undo_and_redo_in_the_text(qtbot, make_view):
     view = make_view()
     view.new_entry()
@@ -277,34 +289,36 @@ def test_setback_fields_hint_and_repair(qtbot, make_view, store):
     view = make_view()
     view.new_entry(Kind.SETBACK)
     editor = view.editor
-    assert editor.setback_box.isVisible()
+    assert editor.setback.isVisible()
     assert editor.mood.isVisible()
-    editor.pattern.setCurrentIndex(editor.pattern.findData(Pattern.STONEWALLING.value))
-    assert "flooded" in editor.pattern_hint.text()
-    qtbot.keyClicks(editor.happened, "I went silent at dinner.")
-    qtbot.keyClicks(editor.learned, "I shut down when I feel criticised.")
-    qtbot.keyClicks(editor.next_time, "Say I need ten minutes.")
+    editor.setback.pattern.setCurrentIndex(
+        editor.setback.pattern.findData(SetbackPattern.STONEWALLING.value)
+    )
+    assert "flooded" in editor.setback.pattern_hint.text()
+    qtbot.keyClicks(editor.setback.happened, "I went silent at dinner.")
+    qtbot.keyClicks(editor.setback.learned, "I shut down when I feel criticised.")
+    qtbot.keyClicks(editor.setback.next_time, "Say I need ten minutes.")
     view.flush()
     [row] = store.window(0, 1)
     setback = store.get(row.id).setback
-    assert setback.pattern is Pattern.STONEWALLING
+    assert setback.pattern is SetbackPattern.STONEWALLING
     assert setback.what_happened == "I went silent at dinner."
     assert setback.repaired_on is None
     # Later: how the two of you repaired it, and when.
-    editor.repaired.click()
-    editor.repaired_on.setDate(QDate(2026, 1, 1))  # before the setback: not possible
-    with pytest.raises(VaultError, match="before the setback"):
+    editor.setback.repaired.click()
+    editor.setback.repaired_on.setDate(QDate(2026, 1, 1))  # before the setback: not possible
+    with pytest.raises(NotSaved, match="before the setback"):
         view.flush()
     assert "before the setback" in editor.error_text("repaired_on")
-    editor.repaired_on.setDate(QDate(2026, 1, 15))
-    qtbot.keyClicks(editor.how_repaired, "A long hug and an apology.")
-    assert view.flush()
+    editor.setback.repaired_on.setDate(QDate(2026, 1, 15))
+    qtbot.keyClicks(editor.setback.how_repaired, "A long hug and an apology.")
+    view.flush()  # saves, or raises NotSaved
     setback = store.get(row.id).setback
     assert setback.repaired_on == date(2026, 1, 15)
     assert setback.how_repaired == "A long hug and an apology."
     # Kind shapes the editor: a letter has no mood, no setback fields.
     editor.kind.setCurrentIndex(editor.kind.findData(Kind.UNSENT_LETTER.value))
-    assert not editor.setback_box.isVisible()
+    assert not editor.setback.isVisible()
     assert not editor.mood.isVisible()
     assert editor.body.placeholderText() == "Dear…"
 
@@ -385,19 +399,15 @@ def test_discarding_words_that_cannot_be_saved_asks_first(qtbot, make_view, stor
     assert view.editor.body.toPlainText() == ""
 
 
-def test_nothing_is_clipped_in_the_default_window(qtbot, vault, clock, store):
+def test_nothing_is_clipped_in_the_default_window(qtbot, context, store):
     from PySide6.QtWidgets import QAbstractButton
 
     from app import resources
     from app.shell.theme import palette_for
     from app.shell.window import MainWindow
-    from app.vault import Settings
-    from app.widgets.tasks import ImmediateTaskRunner
 
     store.create_many(many(3))
-    tasks = ImmediateTaskRunner()
-    parts = {"vault": vault, "settings": Settings(vault), "clock": clock, "tasks": tasks}
-    window = MainWindow(parts)
+    window = MainWindow(context)
     qtbot.addWidget(window)
     window.setStyleSheet(resources.read_text("styles/tend.qss"))  # the real look: its padding
     window.setPalette(palette_for("light"))
@@ -410,8 +420,8 @@ def test_nothing_is_clipped_in_the_default_window(qtbot, vault, clock, store):
     view.filter_bar.starred.click()
     view.new_entry(Kind.SETBACK)
     qtbot.keyClicks(view.editor.body, "x")
-    view.editor.repaired.click()
-    view.editor.repaired_on.setDate(QDate(2020, 1, 1))
+    view.editor.setback.repaired.click()
+    view.editor.setback.repaired_on.setDate(QDate(2020, 1, 1))
     try:
         assert not view.editor.save()
         assert view.editor.status.text() == "Not saved yet"
@@ -426,7 +436,7 @@ def test_nothing_is_clipped_in_the_default_window(qtbot, vault, clock, store):
                 assert button.width() >= button.sizeHint().width(), button.text()
         assert view.editor.status.width() >= view.editor.status.sizeHint().width()
     finally:
-        view.editor.repaired.click()  # fixed, so the entry saves as the window closes
+        view.editor.setback.repaired.click()  # fixed, so the entry saves as the window closes
 
 
 def test_template_headings_take_the_theme_accent_light_and_dark(qtbot, make_view):

@@ -25,11 +25,6 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 @pytest.fixture
-def store(vault, clock) -> ReflectStore:
-    return ReflectStore(vault, clock)
-
-
-@pytest.fixture
 def view(qtbot, context, store):
     store.create_many(
         [
@@ -264,18 +259,18 @@ def test_lock_asks_before_losing_words_that_could_not_be_saved(qtbot, session, p
 def test_lock_names_the_field_to_fix_when_an_entry_is_invalid(qtbot, session, paths, monkeypatch):
     window, view = open_reflect_in_window(qtbot, session, paths)
     view.new_entry(Kind.SETBACK)
-    qtbot.keyClicks(view.editor.happened, "private-words-8812")
-    view.editor.repaired.click()
-    view.editor.repaired_on.setDate(QDate(2020, 1, 1))  # before the setback itself
+    qtbot.keyClicks(view.editor.setback.happened, "private-words-8812")
+    view.editor.setback.repaired.click()
+    view.editor.setback.repaired_on.setDate(QDate(2020, 1, 1))  # before the setback itself
     asked: list[str] = []
     monkeypatch.setattr(session, "confirm_lossy_lock", lambda reason: asked.append(reason))
     session.lock()
     assert len(asked) == 1
     assert "repair date comes before the setback" in asked[0]
     assert "8812" not in asked[0]
-    assert view.editor.happened.toPlainText() == "private-words-8812"
+    assert view.editor.setback.happened.toPlainText() == "private-words-8812"
     assert session.window is window
-    view.editor.repaired.click()  # fixed: now the lock saves and goes ahead
+    view.editor.setback.repaired.click()  # fixed: now the lock saves and goes ahead
     session.lock()
     assert session.window is None
 

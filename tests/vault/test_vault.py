@@ -18,8 +18,10 @@ from app.vault import (
     NewerVersion,
     NotAVault,
     PassphraseNotChanged,
+    QueryRejected,
     Settings,
     Vault,
+    VaultError,
     VaultExists,
     VaultLocked,
     VaultMissing,
@@ -62,6 +64,23 @@ def test_pragmas_are_as_designed(vault):
 def test_fts5_is_available(vault):
     with vault.transaction() as conn:
         conn.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+        conn.execute("INSERT INTO probe(body) VALUES ('a gentle start'), ('a harsh one')")
+    rows = vault.query("SELECT body FROM probe WHERE probe MATCH ?", ("gentle",))
+    assert rows == [("a gentle start",)]
+
+
+def test_a_query_sqlite_refuses_is_rejected_without_quoting_it(vault):
+    """The driver's message can quote what was typed; the vault's never does."""
+    with vault.transaction() as conn:
+        conn.execute("CREATE VIRTUAL TABLE probe USING fts5(body)")
+    typed = '"secret-words-5521'
+    with pytest.raises(QueryRejected) as caught:
+        vault.query("SELECT rowid FROM probe WHERE probe MATCH ?", (typed,))
+    assert isinstance(caught.value, VaultError)
+    assert "secret-words" not in str(caught.value)
+    assert caught.value.__cause__ is None
+    assert caught.value.__suppress_context__
+    assert vault.query("SELECT count(*) FROM probe") == [(0,)]  # the vault is still fine
 
 
 def test_create_refuses_to_overwrite(closed_vault):

@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.context import AreaContext
+from app.context import AreaContext, NotSaved
 from app.practice.checks import APOLOGY_RULES, LISTENING_RULES
 from app.practice.coach import warm_up
 from app.practice.model import Attempt, ExerciseKind
+from app.practice.settings import CURRENT_EXERCISE
 from app.practice.store import PracticeStore
 from app.practice.ui.apology import ApologyBuilder
 from app.practice.ui.exercise import Exercise
@@ -33,7 +34,6 @@ from app.vault import VaultError
 from app.widgets.forms import label, page
 
 HISTORY = "history"
-CURRENT_KEY = "practice.current"
 SUBTITLE = "Rehearse the words for a hard moment, here where nothing is at stake."
 
 
@@ -101,11 +101,12 @@ class PracticeView(QWidget):
         body.addLayout(right, 1)
         page(self, "Practise", SUBTITLE, body)
 
-        self._saved_drafts: dict[str, Any] = {}
+        self._saved_drafts: dict[str, dict[str, Any] | None] = {}
         self._restore_drafts()
         self.chooser.currentRowChanged.connect(self._show_row)
-        current = context.settings.get(CURRENT_KEY, ExerciseKind.STARTUP.value)
-        self.open_exercise(current if current in self._pages else ExerciseKind.STARTUP.value)
+        current = context.settings.read(CURRENT_EXERCISE)
+        self._saved_current = ""  # written on the first flush, as before
+        self.open_exercise(current if current in self._pages else CURRENT_EXERCISE.default)
         self._show_row(self.chooser.currentRow())
 
     # -- pages -----------------------------------------------------------------------
@@ -203,7 +204,10 @@ class PracticeView(QWidget):
                 self._saved_drafts[kind.value] = draft
 
     def flush(self) -> None:
-        """Keep half-typed drafts in the vault; never save an attempt silently."""
+        """Keep half-typed drafts in the vault; never save an attempt silently.
+
+        NotSaved when the vault cannot keep them: the words stay on screen meanwhile.
+        """
         changed: dict[str, dict[str, Any] | None] = {}
         for kind, exercise in self.exercises.items():
             draft: dict[str, Any] | None = exercise.draft()
@@ -211,14 +215,16 @@ class PracticeView(QWidget):
                 draft = None
             if draft != self._saved_drafts.get(kind.value):
                 changed[kind.value] = draft
-        if changed:
-            self.store.save_drafts(changed)
-            self._saved_drafts.update(changed)
-        settings = self.context.settings
         current = self.current_key()
-        if current != self._saved_drafts.get(CURRENT_KEY):
-            settings.set(CURRENT_KEY, current)
-            self._saved_drafts[CURRENT_KEY] = current
+        try:
+            if changed:
+                self.store.save_drafts(changed)
+                self._saved_drafts.update(changed)
+            if current != self._saved_current:
+                self.context.settings.write(CURRENT_EXERCISE, current)
+                self._saved_current = current
+        except VaultError as exc:
+            raise NotSaved(f"Your practice words could not be kept for later. {exc}") from None
 
 
 def _ignore(_value: object) -> None:

@@ -8,14 +8,12 @@ so calmly; the next edit, or the next flush, tries again.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date, timedelta
 
-from PySide6.QtCore import QDate, QEvent, QObject, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -32,23 +30,13 @@ from PySide6.QtWidgets import (
 )
 
 from app.clock import Clock
-from app.reflect.model import (
-    EARLIEST_DATE,
-    FUTURE_DAYS_ALLOWED,
-    KINDS,
-    MAX_TITLE_CHARS,
-    PATTERN_HINTS,
-    PATTERN_LABELS,
-    Entry,
-    InvalidEntry,
-    Kind,
-    Pattern,
-    Setback,
-    normalise_tags,
-)
+from app.context import NotSaved
+from app.reflect.model import KINDS, MAX_TITLE_CHARS, Entry, InvalidEntry, Kind, normalise_tags
 from app.reflect.prompts import PromptLibrary, load_library, template_for_set
 from app.reflect.store import ReflectStore
 from app.reflect.ui.entry_list import MOOD_WORDS, kind_icon
+from app.reflect.ui.form_parts import date_picker, field_error, from_qdate, scale_box, to_qdate
+from app.reflect.ui.setback_fields import SetbackFields
 from app.shared.feelings import feeling_families
 from app.vault import VaultError
 from app.widgets.forms import label
@@ -66,12 +54,6 @@ SHAREABLE_HINT = (
     "Private unless you tick this. A shareable entry may be included in the summaries "
     "you choose to print or save; nothing is ever sent anywhere."
 )
-
-
-class EntryNotSaved(VaultError):
-    """The entry on screen could not be saved as it is; the message names the field to
-    fix, never the words. Raised by a flush, so the shell asks before locking or closing.
-    """
 
 
 class HeadingHighlighter(QSyntaxHighlighter):
@@ -100,33 +82,6 @@ class HeadingHighlighter(QSyntaxHighlighter):
             form.setFontWeight(QFont.Weight.DemiBold)
             form.setForeground(self._box.palette().color(QPalette.ColorRole.Link))
             self.setFormat(0, len(text), form)
-
-
-def to_qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def from_qdate(day: QDate) -> date:
-    return date(day.year(), day.month(), day.day())
-
-
-def scale_box(name: str, words: dict[int, str]) -> QComboBox:
-    box = QComboBox()
-    box.setAccessibleName(name)
-    box.addItem("Not set", None)
-    for value, word in words.items():
-        box.addItem(f"{value} · {word}", value)
-    return box
-
-
-def text_box(name: str, placeholder: str, height: int = 60) -> QPlainTextEdit:
-    box = QPlainTextEdit()
-    box.setAccessibleName(name)
-    box.setPlaceholderText(placeholder)
-    box.setTabChangesFocus(True)
-    box.setMinimumHeight(height)
-    box.setMaximumHeight(height + 16)
-    return box
 
 
 class FeelingsButton(QToolButton):
@@ -205,7 +160,7 @@ class EntryEditor(QWidget):
         self._dirty = False
         self._loading = False
         self.last_error = ""
-        self.problem: VaultError | None = None  # why the last save failed, if it did
+        self.problem = ""  # why the last save failed, for a person; empty when it did not
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.setInterval(AUTOSAVE_MS)
@@ -216,9 +171,7 @@ class EntryEditor(QWidget):
     # -- building ------------------------------------------------------------------
 
     def _error(self, field: str) -> QLabel:
-        widget = label("", "errorLabel")
-        widget.setAccessibleName("Problem with this field")
-        widget.hide()
+        widget = field_error()
         self._errors[field] = widget
         return widget
 
@@ -232,14 +185,7 @@ class EntryEditor(QWidget):
         strip = QHBoxLayout()
         strip.setContentsMargins(24, 14, 24, 6)
         strip.setSpacing(10)
-        self.date = QDateEdit()
-        self.date.setAccessibleName("Entry date")
-        self.date.setCalendarPopup(True)
-        self.date.setDisplayFormat("d MMM yyyy")
-        # The picker offers only dates the entry may have, so none can block a save.
-        self.date.setDateRange(
-            to_qdate(EARLIEST_DATE), to_qdate(today + timedelta(days=FUTURE_DAYS_ALLOWED))
-        )
+        self.date = date_picker("Entry date", today)
         self.date.setToolTip("The day this entry is about: 1900 up to a year from today.")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of entry")
@@ -316,8 +262,9 @@ class EntryEditor(QWidget):
         body.addWidget(self.title)
         body.addWidget(self._error("title"))
 
-        self.setback_box = self._build_setback()
-        body.addWidget(self.setback_box)
+        self.setback = SetbackFields(self._clock)
+        self._errors.update(self.setback.errors)
+        body.addWidget(self.setback)
 
         self.body = QPlainTextEdit()
         self.body.setObjectName("entryBody")
@@ -364,76 +311,15 @@ class EntryEditor(QWidget):
         for widget in (self.title, self.tags):
             widget.textEdited.connect(self._changed)
         self.tags.editingFinished.connect(self._tidy_tags)
-        for widget in (self.body, self.happened, self.learned, self.next_time, self.how_repaired):
-            widget.textChanged.connect(self._changed)
-        for box in (self.mood, self.closeness, self.pattern):
+        self.body.textChanged.connect(self._changed)
+        self.setback.changed.connect(self._changed)
+        for box in (self.mood, self.closeness):
             box.currentIndexChanged.connect(self._changed)
-        self.pattern.currentIndexChanged.connect(self._show_pattern_hint)
         self.kind.currentIndexChanged.connect(self._kind_changed)
         self.date.dateChanged.connect(self._changed)
-        self.repaired_on.dateChanged.connect(self._changed)
-        self.repaired.toggled.connect(self._repaired_toggled)
         self.star.toggled.connect(self._star_toggled)
         self.shareable.toggled.connect(self._changed)
         self.feelings.changed.connect(self._changed)
-
-    def _build_setback(self) -> QFrame:
-        box = QFrame()
-        box.setObjectName("setbackBox")
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(14, 10, 14, 12)
-        layout.setSpacing(6)
-        layout.addWidget(label("Learning from a hard moment", "cardTitle"))
-        row = QHBoxLayout()
-        row.addWidget(QLabel("What showed up in me"))
-        self.pattern = QComboBox()
-        self.pattern.setAccessibleName("Pattern that showed up")
-        self.pattern.addItem("Not named yet", None)
-        for pattern, text in PATTERN_LABELS.items():
-            self.pattern.addItem(text, pattern.value)
-        row.addWidget(self.pattern)
-        row.addStretch(1)
-        layout.addLayout(row)
-        self.pattern_hint = label("", "hint")
-        self.pattern_hint.setAccessibleName("About this pattern")
-        layout.addWidget(self.pattern_hint)
-        self.happened = text_box("What happened", "What happened, in simple words?")
-        self.learned = text_box(
-            "What I learned about myself", "What did this teach you about yourself?"
-        )
-        self.next_time = text_box(
-            "What I will try next time", "What would you like to try next time?"
-        )
-        for caption, widget in (
-            ("What happened", self.happened),
-            ("What I learned about myself", self.learned),
-            ("What I will try next time", self.next_time),
-        ):
-            layout.addWidget(QLabel(caption))
-            layout.addWidget(widget)
-        repair = QHBoxLayout()
-        self.repaired = QCheckBox("We repaired it on")
-        self.repaired.setAccessibleName("We have repaired it")
-        self.repaired_on = QDateEdit()
-        self.repaired_on.setAccessibleName("Repair date")
-        self.repaired_on.setCalendarPopup(True)
-        self.repaired_on.setDisplayFormat("d MMM yyyy")
-        today = self._clock.today()
-        self.repaired_on.setDateRange(
-            to_qdate(EARLIEST_DATE), to_qdate(today + timedelta(days=FUTURE_DAYS_ALLOWED))
-        )
-        self.repaired_on.setEnabled(False)
-        repair.addWidget(self.repaired)
-        repair.addWidget(self.repaired_on)
-        repair.addStretch(1)
-        layout.addLayout(repair)
-        layout.addWidget(self._error("repaired_on"))
-        self.how_repaired = text_box(
-            "How we repaired it", "Later, when you have found your way back: what helped?"
-        )
-        layout.addWidget(self.how_repaired)
-        layout.addWidget(self._error("pattern"))
-        return box
 
     # -- loading -------------------------------------------------------------------
 
@@ -464,25 +350,17 @@ class EntryEditor(QWidget):
             self.tags.setText(", ".join(entry.tags))
             self.star.setChecked(entry.starred)
             self.shareable.setChecked(entry.shareable)
-            setback = entry.setback or Setback()
-            self.pattern.setCurrentIndex(
-                self.pattern.findData(setback.pattern.value) if setback.pattern else 0
-            )
-            self.happened.setPlainText(setback.what_happened)
-            self.learned.setPlainText(setback.what_i_learned)
-            self.next_time.setPlainText(setback.what_next)
-            self.repaired.setChecked(setback.repaired_on is not None)
-            self.repaired_on.setDate(to_qdate(setback.repaired_on or self._clock.today()))
-            self.repaired_on.setEnabled(setback.repaired_on is not None)
-            self.how_repaired.setPlainText(setback.how_repaired)
+            if entry.setback is None:
+                self.setback.clear()
+            else:
+                self.setback.load(entry.setback)
             prompt = self._library.get(entry.prompt_id) if entry.prompt_id else None
             self.prompt_label.setText(f"Answering: {prompt.text}" if prompt else "")
             self.prompt_label.setVisible(prompt is not None)
             self._apply_kind(entry.kind)
-            self._show_pattern_hint()
             self._clear_errors()
             self._dirty = False
-            self.problem = None
+            self.problem = ""
             self.status.setText("Saved" if entry.id is not None else "")
             self.delete_button.setText("Delete" if entry.id is not None else "Discard")
         finally:
@@ -492,7 +370,7 @@ class EntryEditor(QWidget):
         info = KINDS[kind]
         self.blurb.setText(info.blurb)
         self.body.setPlaceholderText(info.placeholder)
-        self.setback_box.setVisible(info.shows_setback)
+        self.setback.setVisible(info.shows_setback)
         for widget in (self.mood, self.closeness, self.mood_label, self.closeness_label):
             widget.setVisible(info.shows_mood)
 
@@ -533,15 +411,6 @@ class EntryEditor(QWidget):
         self.star.setText("Starred" if on else "Star")
         self._changed()
 
-    def _repaired_toggled(self, on: bool) -> None:
-        self.repaired_on.setEnabled(on)
-        self._changed()
-
-    def _show_pattern_hint(self) -> None:
-        value = self.pattern.currentData()
-        self.pattern_hint.setText(PATTERN_HINTS[Pattern(value)] if value else "")
-        self.pattern_hint.setVisible(bool(value))
-
     def _tidy_tags(self) -> None:
         try:
             tidy = ", ".join(normalise_tags(self.tags.text()))
@@ -557,17 +426,7 @@ class EntryEditor(QWidget):
         kind = Kind(self.kind.currentData())
         setback = self._entry.setback
         if KINDS[kind].shows_setback:
-            pattern = self.pattern.currentData()
-            setback = Setback(
-                pattern=Pattern(pattern) if pattern else None,
-                what_happened=self.happened.toPlainText(),
-                what_i_learned=self.learned.toPlainText(),
-                what_next=self.next_time.toPlainText(),
-                repaired_on=from_qdate(self.repaired_on.date())
-                if self.repaired.isChecked()
-                else None,
-                how_repaired=self.how_repaired.toPlainText(),
-            )
+            setback = self.setback.read()
         return replace(
             self._entry,
             entry_date=from_qdate(self.date.date()),
@@ -585,7 +444,7 @@ class EntryEditor(QWidget):
 
     def _is_blank(self, entry: Entry) -> bool:
         """A new draft with nothing written or chosen: not worth an entry of its own."""
-        setback_empty = entry.setback is None or replace(entry.setback, pattern=None) == Setback()
+        setback_empty = entry.setback is None or replace(entry.setback, pattern=None).is_empty
         return (
             not entry.title.strip()
             and self._body_untouched()
@@ -615,12 +474,12 @@ class EntryEditor(QWidget):
         except InvalidEntry as problem:
             self._show_error(problem)
             self.status.setText("Not saved yet")
-            self.problem = EntryNotSaved(f"An entry could not be saved yet. {problem.message}")
+            self.problem = f"An entry could not be saved yet. {problem.message}"
             return False
         except VaultError as problem:
             # The message names the condition, never the words; the words stay here.
-            self.problem = problem
             self.last_error = problem.args[0] if problem.args else VaultError.message
+            self.problem = self.last_error
             self.save_problem_text.setText(
                 f"{self.last_error} Your words are still here, and Tend will try again "
                 "when you next edit or move on."
@@ -630,7 +489,7 @@ class EntryEditor(QWidget):
             return False
         self._entry = saved
         self._dirty = False
-        self.problem = None
+        self.problem = ""
         self._pristine_body = ""
         self._clear_errors()
         self.status.setText("Saved")
@@ -639,8 +498,10 @@ class EntryEditor(QWidget):
         self.saved.emit(saved, moved)
         return True
 
-    def flush(self) -> bool:
-        return self.save()
+    def flush(self) -> None:
+        """Save now; NotSaved, saying why, when the words on screen could not be saved."""
+        if not self.save():
+            raise NotSaved(self.problem)
 
     def _clear_errors(self) -> None:
         for widget in self._errors.values():

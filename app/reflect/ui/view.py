@@ -27,7 +27,7 @@ from app.context import AreaContext
 from app.reflect.model import KINDS, Entry, Kind, new_entry, shorten
 from app.reflect.prompts import load_library, template_for_set
 from app.reflect.store import ReflectStore
-from app.reflect.ui.editor import EntryEditor, EntryNotSaved
+from app.reflect.ui.editor import EntryEditor
 from app.reflect.ui.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
 from app.reflect.ui.search import FilterBar, SearchResults
 from app.vault import VaultError
@@ -320,7 +320,7 @@ class ReflectView(QWidget):
         if current is not None and current.id == entry_id:
             self.right_stack.setCurrentWidget(self.editor)
             return True
-        if not self.editor.flush():
+        if not self.editor.save():
             return False
         entry = self.store.get(entry_id)
         if entry is None:
@@ -342,7 +342,7 @@ class ReflectView(QWidget):
     def new_entry(
         self, kind: Kind = Kind.REFLECTION, prompt_id: str | None = None, body: str | None = None
     ) -> bool:
-        if not self.editor.flush():
+        if not self.editor.save():
             return False
         if body is None:
             body = self.editor.template_for_kind(kind)
@@ -368,16 +368,13 @@ class ReflectView(QWidget):
 
     # -- saving --------------------------------------------------------------------
 
-    def flush(self) -> bool:
+    def flush(self) -> None:
         """Save now (switching views, lock, close).
 
-        Raises VaultError when the words could not be saved, so the shell asks before
+        Raises NotSaved when the words could not be saved, so the shell asks before
         locking or closing rather than letting them go; the words stay on screen.
         """
-        if not self.editor.flush():
-            problem = self.editor.problem or EntryNotSaved()
-            raise problem.with_traceback(None) from None  # no old frames pile up on it
-        return True
+        self.editor.flush()
 
     def _saved(self, entry: Entry, moved: bool) -> None:
         if moved:
@@ -395,7 +392,7 @@ class ReflectView(QWidget):
             return
         if entry.id is None:
             # A draft: its words are saved first, so deleting it can be undone too.
-            if not self.editor.flush():
+            if not self.editor.save():
                 self._ask("Discard this entry?", UNSAVED_DISCARD, "Discard")
                 return
             entry = self.editor.entry
@@ -437,7 +434,7 @@ class ReflectView(QWidget):
         entry = self.editor.entry
         if entry is None or entry.id is None:
             return
-        self.editor.flush()  # an undo brings back the latest words
+        self.editor.save()  # an undo brings back the latest words
         try:
             self._deleted = self.store.delete(entry.id)
         except VaultError as problem:
