@@ -467,10 +467,6 @@ class FloodedGuide:
     def plan(self) -> SessionPlan:
         return SessionPlan.for_minutes(preset(self.pattern_id), self.minutes)
 
-    def repair_phrase(self, turn: int) -> str:
-        """A phrase for the `turn`th break, so they vary without randomness."""
-        return self.repair_phrases[turn % len(self.repair_phrases)]
-
 
 @cache
 def flooded_guide() -> FloodedGuide:
