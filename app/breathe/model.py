@@ -94,7 +94,7 @@ class Timings:
 
 
 @dataclass(frozen=True)
-class Pattern:
+class BreathPattern:
     """One breathing rhythm: an ordered cycle of phases, some possibly zero-length."""
 
     id: str
@@ -109,7 +109,7 @@ class Pattern:
             raise ValueError(f"pattern {self.id} has no length")
 
     @classmethod
-    def custom(cls, custom_id: int, name: str, timings: Timings) -> Pattern:
+    def custom(cls, custom_id: int, name: str, timings: Timings) -> BreathPattern:
         return cls(
             id=custom_pattern_id(custom_id),
             name=name,
@@ -315,7 +315,7 @@ class SessionPlan:
     breathing in. `requested_tenths` keeps what was asked for.
     """
 
-    pattern: Pattern
+    pattern: BreathPattern
     cycles: int
     requested_tenths: int
 
@@ -324,7 +324,7 @@ class SessionPlan:
             raise ValueError("a session has at least one cycle")
 
     @classmethod
-    def for_minutes(cls, pattern: Pattern, minutes: float) -> SessionPlan:
+    def for_minutes(cls, pattern: BreathPattern, minutes: float) -> SessionPlan:
         requested = round(minutes * 60 * TENTHS_PER_SECOND)
         if requested <= 0:
             raise ValueError("a session lasts some time")
@@ -332,7 +332,7 @@ class SessionPlan:
         return cls(pattern, cycles, requested)
 
     @classmethod
-    def for_cycles(cls, pattern: Pattern, cycles: int) -> SessionPlan:
+    def for_cycles(cls, pattern: BreathPattern, cycles: int) -> SessionPlan:
         return cls(pattern, cycles, cycles * pattern.cycle_tenths)
 
     @property
@@ -431,11 +431,11 @@ def _phase_from_toml(entry: Mapping[str, Any], pattern_id: str) -> Phase:
 
 
 @cache
-def presets() -> tuple[Pattern, ...]:
+def presets() -> tuple[BreathPattern, ...]:
     """The built-in patterns, in the order the view offers them."""
     data = resources.load_toml("breathe/patterns.toml")
     return tuple(
-        Pattern(
+        BreathPattern(
             id=entry["id"],
             name=entry["name"],
             phases=tuple(_phase_from_toml(p, entry["id"]) for p in entry["phases"]),
@@ -446,7 +446,7 @@ def presets() -> tuple[Pattern, ...]:
     )
 
 
-def preset(pattern_id: str) -> Pattern:
+def preset(pattern_id: str) -> BreathPattern:
     for pattern in presets():
         if pattern.id == pattern_id:
             return pattern

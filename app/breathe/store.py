@@ -6,9 +6,9 @@ from datetime import UTC, date, datetime
 
 from app.activity import BreathRecord, DayRange
 from app.breathe.model import (
+    BreathPattern,
     BreathSession,
     BreathTotals,
-    Pattern,
     Timings,
     check_calm,
     check_name,
@@ -42,9 +42,9 @@ _SESSION_COLUMNS = (
 )
 
 
-def _pattern_from_row(row: tuple) -> Pattern:
+def _pattern_from_row(row: tuple) -> BreathPattern:
     row_id, name, *tenths = row
-    return Pattern.custom(row_id, name, Timings(*tenths))
+    return BreathPattern.custom(row_id, name, Timings(*tenths))
 
 
 def _session_from_row(row: tuple) -> BreathSession:
@@ -95,17 +95,17 @@ class BreatheStore:
 
     # -- patterns ------------------------------------------------------------------
 
-    def custom_patterns(self) -> list[Pattern]:
+    def custom_patterns(self) -> list[BreathPattern]:
         rows = self._vault.connection.execute(
             f"SELECT {_PATTERN_COLUMNS} FROM breathe_patterns ORDER BY name, id"
         )
         return [_pattern_from_row(row) for row in rows]
 
-    def all_patterns(self) -> list[Pattern]:
+    def all_patterns(self) -> list[BreathPattern]:
         """The presets in their usual order, then your own patterns by name."""
         return [*presets(), *self.custom_patterns()]
 
-    def pattern(self, pattern_id: str) -> Pattern:
+    def pattern(self, pattern_id: str) -> BreathPattern:
         """A preset or a custom pattern by its id."""
         custom_id = parse_custom_pattern_id(pattern_id)
         if custom_id is None:
@@ -120,7 +120,7 @@ class BreatheStore:
             raise UnknownPattern(pattern_id)
         return _pattern_from_row(row)
 
-    def add_pattern(self, name: str, timings: Timings) -> Pattern:
+    def add_pattern(self, name: str, timings: Timings) -> BreathPattern:
         tidy = self._checked_name(name)
         with self._vault.transaction() as conn:
             self._refuse_taken(conn, tidy, None)
@@ -132,9 +132,9 @@ class BreatheStore:
             )
             row_id = cursor.lastrowid
         assert row_id is not None
-        return Pattern.custom(row_id, tidy, timings)
+        return BreathPattern.custom(row_id, tidy, timings)
 
-    def update_pattern(self, pattern_id: str, name: str, timings: Timings) -> Pattern:
+    def update_pattern(self, pattern_id: str, name: str, timings: Timings) -> BreathPattern:
         """Change a custom pattern's name and steps. Past sessions keep their record."""
         row_id = self._custom_row_id(pattern_id)
         tidy = self._checked_name(name)
@@ -147,9 +147,9 @@ class BreatheStore:
             )
             if cursor.rowcount == 0:
                 raise UnknownPattern(pattern_id)
-        return Pattern.custom(row_id, tidy, timings)
+        return BreathPattern.custom(row_id, tidy, timings)
 
-    def rename_pattern(self, pattern_id: str, name: str) -> Pattern:
+    def rename_pattern(self, pattern_id: str, name: str) -> BreathPattern:
         current = self.pattern(pattern_id)
         if current.timings is None:
             raise UnknownPattern(pattern_id)

@@ -9,7 +9,7 @@ from app.breathe.model import (
     CUE_SOUNDS,
     END_SOUND,
     MINUTE_CHOICES,
-    Pattern,
+    BreathPattern,
     Phase,
     PhaseKind,
     SessionPlan,
@@ -30,7 +30,7 @@ from app.breathe.model import (
 IN, HOLD, OUT, REST = PhaseKind.INHALE, PhaseKind.HOLD, PhaseKind.EXHALE, PhaseKind.REST
 
 
-def shape(pattern: Pattern) -> list[tuple[PhaseKind, int]]:
+def shape(pattern: BreathPattern) -> list[tuple[PhaseKind, int]]:
     return [(phase.kind, phase.tenths) for phase in pattern.phases]
 
 
@@ -77,7 +77,7 @@ def test_fullness_fills_on_inhale_and_empties_on_exhale():
 
 
 def test_fullness_treats_inhales_split_by_a_pause_as_one_filling():
-    pattern = Pattern(
+    pattern = BreathPattern(
         "t", "t", (Phase(IN, 10), Phase(HOLD, 5), Phase(IN, 10), Phase(OUT, 40), Phase(REST, 0))
     )
     assert pattern.fullness_ranges == ((0, 0.5), (0.5, 0.5), (0.5, 1), (1, 0), (0, 0))
@@ -173,7 +173,7 @@ def test_timings_refuse_impossible_values():
 
 
 def test_custom_pattern_keeps_zero_pauses_and_describes_itself():
-    pattern = Pattern.custom(7, "Mine", Timings(40, 0, 65, 20))
+    pattern = BreathPattern.custom(7, "Mine", Timings(40, 0, 65, 20))
     assert pattern.id == custom_pattern_id(7) == "custom:7"
     assert pattern.is_custom
     assert shape(pattern) == [(IN, 40), (HOLD, 0), (OUT, 65), (REST, 20)]
@@ -212,7 +212,7 @@ def test_every_offered_length_makes_a_plan_for_every_preset():
 
 
 def test_a_short_session_still_has_one_whole_breath():
-    plan = SessionPlan.for_minutes(Pattern.custom(1, "slow", Timings(300, 300, 300, 300)), 1)
+    plan = SessionPlan.for_minutes(BreathPattern.custom(1, "slow", Timings(300, 300, 300, 300)), 1)
     assert plan.cycles == 1
     assert plan.total_seconds == 120
 

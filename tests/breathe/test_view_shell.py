@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from app.breathe import repair
+from app.breathe import reopening
 from app.breathe.model import flooded_guide
 from app.breathe.store import BreatheStore
 from app.config import Config
@@ -68,10 +68,10 @@ def test_im_flooded_starts_the_soothing_break_and_ends_with_a_repair_phrase(qtbo
     clock.advance(20 * 60)
     qtbot.waitUntil(lambda: view.repair_panel.isVisible())
     assert not view.frame_timer.isActive()
-    assert view.repair_phrase.text() == repair.phrase_for(0)
+    assert view.repair_phrase.text() == reopening.phrase_for(0)
     assert view.closing.text() == guide.closing
     qtbot.mouseClick(view.another_phrase, Qt.MouseButton.LeftButton)
-    assert view.repair_phrase.text() == repair.phrase_for(1)
+    assert view.repair_phrase.text() == reopening.phrase_for(1)
     [saved] = BreatheStore(session.vault).recent_sessions()
     assert (saved.pattern_id, saved.finished, saved.actual_ms) == ("soothe", True, 1_200_000)
 
@@ -85,12 +85,12 @@ def test_im_flooded_starts_the_soothing_break_and_ends_with_a_repair_phrase(qtbo
 def test_a_break_offers_its_own_phrases_then_the_practice_library():
     from app.shared.phrases import reopening_phrases
 
-    pool = repair.phrases()
+    pool = reopening.phrases()
     own = flooded_guide().repair_phrases
     assert pool[: len(own)] == own
     assert reopening_phrases()[0].text in pool
     assert len(pool) == len(set(pool))
-    assert repair.phrase_for(len(pool)) == pool[0]
+    assert reopening.phrase_for(len(pool)) == pool[0]
 
 
 def test_the_today_card_starts_a_minute_of_box_breathing(qtbot, session):

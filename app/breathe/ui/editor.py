@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.breathe.model import TIMING_FIELDS, Pattern, check_custom, format_seconds
+from app.breathe.model import TIMING_FIELDS, BreathPattern, check_custom, format_seconds
 from app.breathe.store import BreatheStore, NameTaken, UnknownPattern
 from app.vault import VaultError
 from app.widgets.forms import error_label, label, show_error
@@ -138,7 +138,7 @@ class PatternEditor(QWidget):
             return
         self.load(pattern)
 
-    def load(self, pattern: Pattern) -> None:
+    def load(self, pattern: BreathPattern) -> None:
         assert pattern.timings is not None
         self.editing = pattern.id
         self.name.setText(pattern.name)

@@ -26,14 +26,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.breathe import repair
+from app.breathe import reopening
 from app.breathe.engine import BreathState, GuidedSession, TimerStatus
 from app.breathe.model import (
     CUE_SOUNDS,
     END_SOUND,
     MINUTE_CHOICES,
+    BreathPattern,
     BreathSession,
-    Pattern,
     SessionPlan,
     flooded_guide,
     parse_cycles,
@@ -399,7 +399,7 @@ class BreatheView(QWidget):
         current = select or self.pattern.currentData() or DEFAULT_PATTERN
         blocked = self.pattern.blockSignals(True)
         self.pattern.clear()
-        self.patterns: dict[str, Pattern] = {}
+        self.patterns: dict[str, BreathPattern] = {}
         customs = False
         for pattern in self.store.all_patterns():
             if pattern.is_custom and not customs:
@@ -412,7 +412,7 @@ class BreatheView(QWidget):
         self.pattern.blockSignals(blocked)
         self._describe_pattern()
 
-    def current_pattern(self) -> Pattern:
+    def current_pattern(self) -> BreathPattern:
         return self.patterns.get(self.pattern.currentData()) or preset(DEFAULT_PATTERN)
 
     def _describe_pattern(self) -> None:
@@ -627,7 +627,7 @@ class BreatheView(QWidget):
             self.after_panel.show()
         if self.flooded:
             self.banner.hide()  # the welcome back below says what comes next
-            self.repair_phrase.setText(repair.phrase_for(self.repair_turn))
+            self.repair_phrase.setText(reopening.phrase_for(self.repair_turn))
             self.repair_panel.show()
         self._update_controls()
 
@@ -698,7 +698,7 @@ class BreatheView(QWidget):
 
     def _next_phrase(self) -> None:
         self.repair_turn += 1
-        self.repair_phrase.setText(repair.phrase_for(self.repair_turn))
+        self.repair_phrase.setText(reopening.phrase_for(self.repair_turn))
 
     def _update_controls(self) -> None:
         status = self.session.status if self.active else None
