@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime
 
 from app.activity import BreathRecord, DayRange
 from app.breathe.model import (
+    NAME_FIELD,
     BreathPattern,
     BreathSession,
     BreathTotals,
@@ -15,14 +16,17 @@ from app.breathe.model import (
     parse_custom_pattern_id,
     presets,
 )
+from app.validation import Invalid
 from app.vault import Connection, Vault
 
 
-class NameTaken(ValueError):
+class NameTaken(Invalid):
     """Another custom pattern already has this name (compared without case)."""
 
     def __init__(self) -> None:
-        super().__init__("You already have a pattern with that name. Please choose another.")
+        super().__init__(
+            NAME_FIELD, "You already have a pattern with that name. Please choose another."
+        )
 
 
 class UnknownPattern(LookupError):
@@ -121,7 +125,7 @@ class BreatheStore:
         return _pattern_from_row(row)
 
     def add_pattern(self, name: str, timings: Timings) -> BreathPattern:
-        tidy = self._checked_name(name)
+        tidy = check_name(name)  # raises Invalid for the name field
         with self._vault.transaction() as conn:
             self._refuse_taken(conn, tidy, None)
             cursor = conn.execute(
@@ -137,7 +141,7 @@ class BreatheStore:
     def update_pattern(self, pattern_id: str, name: str, timings: Timings) -> BreathPattern:
         """Change a custom pattern's name and steps. Past sessions keep their record."""
         row_id = self._custom_row_id(pattern_id)
-        tidy = self._checked_name(name)
+        tidy = check_name(name)  # raises Invalid for the name field
         with self._vault.transaction() as conn:
             self._refuse_taken(conn, tidy, row_id)
             cursor = conn.execute(
@@ -162,13 +166,6 @@ class BreatheStore:
             cursor = conn.execute("DELETE FROM breathe_patterns WHERE id = ?", (row_id,))
             if cursor.rowcount == 0:
                 raise UnknownPattern(pattern_id)
-
-    @staticmethod
-    def _checked_name(name: str) -> str:
-        tidy, message = check_name(name)
-        if message:
-            raise ValueError(message)
-        return tidy
 
     @staticmethod
     def _custom_row_id(pattern_id: str) -> int:

@@ -10,6 +10,7 @@ from app.breathe.model import (
     END_SOUND,
     MINUTE_CHOICES,
     BreathPattern,
+    InvalidPattern,
     Phase,
     PhaseKind,
     SessionPlan,
@@ -26,6 +27,7 @@ from app.breathe.model import (
     preset,
     presets,
 )
+from app.validation import Invalid
 
 IN, HOLD, OUT, REST = PhaseKind.INHALE, PhaseKind.HOLD, PhaseKind.EXHALE, PhaseKind.REST
 
@@ -91,13 +93,14 @@ def test_fullness_treats_inhales_split_by_a_pause_as_one_filling():
     [("4", 40), ("5.5", 55), (" 5,5 ", 55), ("0", 0), ("30", 300), ("0.1", 1), ("7.50", 75)],
 )
 def test_lengths_are_read_as_tenths(typed, tenths):
-    assert parse_tenths(typed) == (tenths, "")
+    assert parse_tenths(typed) == tenths
 
 
 def test_numbers_from_a_spin_box_are_read_exactly():
-    assert parse_tenths(5.5) == (55, "")
-    assert parse_tenths(0.1 + 0.2)[0] is None  # 0.30000000000000004 is not tenths
-    assert parse_tenths(3) == (30, "")
+    assert parse_tenths(5.5) == 55
+    with pytest.raises(Invalid):
+        parse_tenths(0.1 + 0.2)  # 0.30000000000000004 is not tenths
+    assert parse_tenths(3) == 30
 
 
 @pytest.mark.parametrize(
@@ -117,13 +120,15 @@ def test_numbers_from_a_spin_box_are_read_exactly():
     ],
 )
 def test_bad_lengths_get_a_clear_message(typed, words):
-    tenths, message = parse_tenths(typed)
-    assert tenths is None
-    assert words in message
+    with pytest.raises(Invalid) as caught:
+        parse_tenths(typed, "exhale")
+    assert caught.value.field == "exhale"  # shown next to the field that was typed in
+    assert words in caught.value.message
 
 
 def test_a_bool_is_not_a_length():
-    assert parse_tenths(True)[0] is None
+    with pytest.raises(Invalid):
+        parse_tenths(True)
 
 
 def valid_form(**changes):
@@ -134,35 +139,41 @@ def valid_form(**changes):
 
 def test_a_valid_form_gives_timings():
     checked = check_custom("  Evening   calm ", valid_form(hold_out="0", exhale="6.5"))
-    assert checked.ok
     assert checked.name == "Evening calm"
     assert checked.timings == Timings(40, 40, 65, 0)
 
 
 def test_each_bad_field_gets_its_own_message():
-    checked = check_custom("", valid_form(inhale="x", hold_in="-2", hold_out="31"))
-    assert not checked.ok
-    assert checked.timings is None
-    assert set(checked.errors) == {"name", "inhale", "hold_in", "hold_out"}
-    assert "name" in checked.errors["name"]
+    with pytest.raises(InvalidPattern) as caught:
+        check_custom("", valid_form(inhale="x", hold_in="-2", hold_out="31"))
+    errors = caught.value.messages()
+    assert set(errors) == {"name", "inhale", "hold_in", "hold_out"}
+    assert "name" in errors["name"]
+    # As one Invalid, it points at the first field of the form to fix.
+    assert (caught.value.field, caught.value.message) == ("name", errors["name"])
 
 
 def test_all_zero_is_explained_next_to_the_breaths():
-    checked = check_timings(valid_form(inhale="0", hold_in="0", exhale="0", hold_out="0"))
-    assert set(checked.errors) == {"inhale", "exhale"}
-    assert "All four steps are zero" in checked.errors["inhale"]
+    with pytest.raises(InvalidPattern) as caught:
+        check_timings(valid_form(inhale="0", hold_in="0", exhale="0", hold_out="0"))
+    errors = caught.value.messages()
+    assert set(errors) == {"inhale", "exhale"}
+    assert "All four steps are zero" in errors["inhale"]
 
 
 def test_a_breath_needs_an_in_and_an_out_but_pauses_may_be_zero():
-    checked = check_timings(valid_form(inhale="0"))
-    assert set(checked.errors) == {"inhale"}
-    assert check_timings(valid_form(hold_in="0", hold_out="0")).ok
+    with pytest.raises(InvalidPattern) as caught:
+        check_timings(valid_form(inhale="0"))
+    assert set(caught.value.messages()) == {"inhale"}
+    assert check_timings(valid_form(hold_in="0", hold_out="0")) == Timings(40, 0, 40, 0)
 
 
 def test_a_long_name_is_refused_without_quoting_it():
-    checked = check_custom("x" * 61, valid_form())
-    assert "60 characters" in checked.errors["name"]
-    assert "xxx" not in checked.errors["name"]
+    with pytest.raises(InvalidPattern) as caught:
+        check_custom("x" * 61, valid_form())
+    errors = caught.value.messages()
+    assert "60 characters" in errors["name"]
+    assert "xxx" not in errors["name"]
 
 
 def test_timings_refuse_impossible_values():
@@ -224,25 +235,32 @@ def test_cycles_plan():
         SessionPlan.for_cycles(preset("4-7-8"), 0)
 
 
+def refusal(parse, typed) -> Invalid:
+    with pytest.raises(Invalid) as caught:
+        parse(typed)
+    assert caught.value.field == "amount"  # the minutes-or-breaths field
+    return caught.value
+
+
 def test_custom_minutes_and_cycles_are_checked():
-    assert parse_minutes("7") == (7.0, "")
-    assert parse_minutes("2,5") == (2.5, "")
-    assert parse_minutes("0")[0] is None
-    assert parse_minutes("lots")[0] is None
-    assert parse_minutes("nan")[0] is None
+    assert parse_minutes("7") == 7.0
+    assert parse_minutes("2,5") == 2.5
+    refusal(parse_minutes, "0")
+    refusal(parse_minutes, "lots")
+    refusal(parse_minutes, "nan")
     # Too little to make even a tenth of a second: a message, not a crash.
-    assert parse_minutes("0.00001") == (
-        None,
-        "Please choose at least a little time, like 1 minute.",
+    assert (
+        refusal(parse_minutes, "0.00001").message
+        == "Please choose at least a little time, like 1 minute."
     )
-    assert parse_minutes("-3")[0] is None
-    assert "120 minutes" in parse_minutes("121")[1]
-    assert parse_cycles("10") == (10, "")
-    assert parse_cycles("0")[0] is None
-    assert parse_cycles("2.5")[0] is None
-    assert parse_cycles("501")[0] is None
-    assert parse_cycles("١٢") == (12, "")  # Arabic-Indic digits are digits too
-    assert parse_cycles("²")[0] is None
+    refusal(parse_minutes, "-3")
+    assert "120 minutes" in refusal(parse_minutes, "121").message
+    assert parse_cycles("10") == 10
+    refusal(parse_cycles, "0")
+    refusal(parse_cycles, "2.5")
+    refusal(parse_cycles, "501")
+    assert parse_cycles("١٢") == 12  # Arabic-Indic digits are digits too
+    refusal(parse_cycles, "²")
 
 
 # -- content and sounds ----------------------------------------------------------------
@@ -280,7 +298,5 @@ def test_every_cue_sound_is_a_resource():
 def test_a_pasted_giant_number_of_breaths_gets_a_message():
     from app.breathe.model import parse_cycles
 
-    cycles, message = parse_cycles("9" * 5000)
-    assert cycles is None
-    assert "breaths or fewer" in message
-    assert parse_cycles("0007") == (7, "")
+    assert "breaths or fewer" in refusal(parse_cycles, "9" * 5000).message
+    assert parse_cycles("0007") == 7

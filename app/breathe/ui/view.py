@@ -45,6 +45,7 @@ from app.breathe.ui.editor import PatternEditor
 from app.breathe.ui.guide import BreathGuide
 from app.breathe.ui.sound import NO_DEVICE, CuePlayer
 from app.context import AreaContext
+from app.validation import Invalid
 from app.vault import VaultError
 from app.widgets.forms import card, error_label, label, page, show_error
 from app.widgets.icons import icon
@@ -461,26 +462,22 @@ class BreatheView(QWidget):
         )
         show_error(self.amount_error, "")
 
-    def chosen_plan(self) -> tuple[SessionPlan | None, str]:
-        """The plan the choices describe, or None and a message for the length field."""
+    def chosen_plan(self) -> SessionPlan:
+        """The plan the choices describe; Invalid when the typed length needs a change."""
         pattern = self.current_pattern()
         kind = self.length.currentData()
         if kind == CYCLES:
-            cycles, message = parse_cycles(self.amount.text())
-            return (SessionPlan.for_cycles(pattern, cycles), "") if cycles else (None, message)
+            return SessionPlan.for_cycles(pattern, parse_cycles(self.amount.text()))
         if kind == CUSTOM_MINUTES:
-            minutes, message = parse_minutes(self.amount.text())
-            if minutes is None:
-                return None, message
-        else:
-            minutes = float(kind)
-        return SessionPlan.for_minutes(pattern, minutes), ""
+            return SessionPlan.for_minutes(pattern, parse_minutes(self.amount.text()))
+        return SessionPlan.for_minutes(pattern, float(kind))
 
     def _show_preview(self) -> None:
         if not self._done:
             return
-        plan, _ = self.chosen_plan()
-        if plan is None:
+        try:
+            plan = self.chosen_plan()
+        except Invalid:
             self.status.setText("Choose a length to begin.")
             return
         breaths = f"{plan.cycles} breath{'s' if plan.cycles != 1 else ''}"
@@ -534,10 +531,11 @@ class BreatheView(QWidget):
         self._save_unsaved()
         self.flooded = flooded
         if plan is None:
-            plan, message = self.chosen_plan()
-            if plan is None:
+            try:
+                plan = self.chosen_plan()
+            except Invalid as problem:
                 self.tabs.setCurrentIndex(0)
-                show_error(self.amount_error, message)
+                show_error(self.amount_error, problem.message)
                 self.amount.setFocus()
                 return False
             self._remember_choice()
@@ -791,8 +789,11 @@ class BreatheView(QWidget):
             return  # the breathing you are doing stays on screen, as it is
         self._show_choice(str(request.get("pattern", "")), str(request.get("minutes", "")))
         if request.get("start"):
-            plan, _ = self.chosen_plan()
-            self.start(plan)  # with no plan, start() says what the length needs
+            try:
+                plan = self.chosen_plan()
+            except Invalid:
+                plan = None  # start() then says what the length needs
+            self.start(plan)
 
     def start_flooded_break(self) -> None:
         """The "I'm flooded" break: a long, soothing session with one kind sentence."""
