@@ -11,15 +11,10 @@ from PySide6.QtCore import Qt
 
 from app.breathe.engine import TimerStatus
 from app.breathe.model import MAX_CYCLES, PhaseKind
+from app.breathe.settings import REDUCED_MOTION, SOUND
 from app.breathe.store import BreatheStore
 from app.breathe.ui.sound import NO_DEVICE
-from app.breathe.ui.view import (
-    CALM_FRAME_MS,
-    FRAME_MS,
-    REDUCED_MOTION_SETTING,
-    SOUND_SETTING,
-    BreatheView,
-)
+from app.breathe.ui.view import CALM_FRAME_MS, FRAME_MS, BreatheView
 from app.vault import DiskFull
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -162,7 +157,7 @@ def test_reduced_motion_shows_words_and_colour_instead_of_movement(qtbot, view, 
     view.reduced_motion.setFocus()
     qtbot.keyClick(view.reduced_motion, SPACE)  # Space ticks a focused box, as usual
     assert view.reduced_motion.isChecked()
-    assert context.settings.get(REDUCED_MOTION_SETTING) is True
+    assert context.settings.get(REDUCED_MOTION.key) is True
     assert not view.active
 
     qtbot.mouseClick(view.start_button, LEFT)
@@ -188,7 +183,7 @@ def test_sound_cues_turn_on_quietly_even_without_a_device(qtbot, view, clock, co
     assert not view.sound_hint.isVisible()
     view.sound.setFocus()
     qtbot.keyClick(view.sound, SPACE)
-    assert context.settings.get(SOUND_SETTING) is True
+    assert context.settings.get(SOUND.key) is True
     if view.cues.available:
         assert view.cues.enabled
         assert not view.sound_hint.isVisible()
@@ -204,7 +199,7 @@ def test_sound_cues_turn_on_quietly_even_without_a_device(qtbot, view, clock, co
     qtbot.waitUntil(lambda: not view.active)
     view.sound.setFocus()
     qtbot.keyClick(view.sound, SPACE)
-    assert context.settings.get(SOUND_SETTING) is False
+    assert context.settings.get(SOUND.key) is False
     assert not view.sound_hint.isVisible()
 
 

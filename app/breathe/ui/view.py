@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.breathe import reopening
+from app.breathe import reopening, settings
 from app.breathe.engine import BreathState, GuidedSession, TimerStatus
 from app.breathe.model import (
     CUE_SOUNDS,
@@ -46,21 +46,13 @@ from app.breathe.ui.guide import BreathGuide
 from app.breathe.ui.sound import NO_DEVICE, CuePlayer
 from app.context import AreaContext
 from app.validation import Invalid
-from app.vault import VaultError
+from app.vault import Setting, VaultError
 from app.widgets.forms import card, error_label, label, page, show_error
 from app.widgets.icons import icon
-
-SOUND_SETTING = "breathe.sound"
-REDUCED_MOTION_SETTING = "breathe.reduced_motion"
-PATTERN_SETTING = "breathe.pattern"
-LENGTH_SETTING = "breathe.length"
-FLOODED_TURNS_SETTING = "breathe.flooded_turns"
 
 FRAME_MS = 16  # about 60 frames a second while the guide moves
 CALM_FRAME_MS = 100  # reduced motion: words and a slow colour change need far fewer
 HISTORY_LIMIT = 20
-DEFAULT_PATTERN = "box"
-DEFAULT_LENGTH = "5"
 CUSTOM_MINUTES = "minutes"
 CYCLES = "cycles"
 
@@ -199,12 +191,12 @@ class BreatheView(QWidget):
         self.frame_timer.timeout.connect(self._frame)
 
         self._build()
-        self.refresh_patterns(context.settings.get(PATTERN_SETTING, DEFAULT_PATTERN))
-        self._restore_length(context.settings.get(LENGTH_SETTING, DEFAULT_LENGTH))
+        self.refresh_patterns(context.settings.read(settings.PATTERN))
+        self._restore_length(context.settings.read(settings.LENGTH))
         self.refresh_history()
-        self.reduced_motion.setChecked(bool(context.settings.get(REDUCED_MOTION_SETTING, False)))
+        self.reduced_motion.setChecked(context.settings.read(settings.REDUCED_MOTION))
         self._apply_reduced_motion()
-        self.sound.setChecked(bool(context.settings.get(SOUND_SETTING, False)))
+        self.sound.setChecked(context.settings.read(settings.SOUND))
         self._apply_sound()
         self._connect()
         self._show_preview()
@@ -397,7 +389,7 @@ class BreatheView(QWidget):
     # -- choosing ------------------------------------------------------------------
 
     def refresh_patterns(self, select: str | None = None) -> None:
-        current = select or self.pattern.currentData() or DEFAULT_PATTERN
+        current = select or self.pattern.currentData() or settings.PATTERN.default
         blocked = self.pattern.blockSignals(True)
         self.pattern.clear()
         self.patterns: dict[str, BreathPattern] = {}
@@ -409,12 +401,14 @@ class BreatheView(QWidget):
             self.patterns[pattern.id] = pattern
             self.pattern.addItem(pattern.name, pattern.id)
         index = self.pattern.findData(current)
-        self.pattern.setCurrentIndex(index if index >= 0 else self.pattern.findData("box"))
+        self.pattern.setCurrentIndex(
+            index if index >= 0 else self.pattern.findData(settings.PATTERN.default)
+        )
         self.pattern.blockSignals(blocked)
         self._describe_pattern()
 
     def current_pattern(self) -> BreathPattern:
-        return self.patterns.get(self.pattern.currentData()) or preset(DEFAULT_PATTERN)
+        return self.patterns.get(self.pattern.currentData()) or preset(settings.PATTERN.default)
 
     def _describe_pattern(self) -> None:
         pattern = self.current_pattern()
@@ -443,7 +437,9 @@ class BreatheView(QWidget):
         key, _, amount = str(saved).partition(":")
         index = self.length.findData(key)
         blocked = self.length.blockSignals(True)
-        self.length.setCurrentIndex(index if index >= 0 else self.length.findData(DEFAULT_LENGTH))
+        self.length.setCurrentIndex(
+            index if index >= 0 else self.length.findData(settings.LENGTH.default)
+        )
         self.length.blockSignals(blocked)
         self.amount.setText(amount)
         self._show_amount()
@@ -488,13 +484,13 @@ class BreatheView(QWidget):
     def _remember_choice(self) -> None:
         kind = self.length.currentData()
         amount = self.amount.text().strip() if kind in (CUSTOM_MINUTES, CYCLES) else ""
-        self._set_setting(PATTERN_SETTING, self.pattern.currentData())
-        self._set_setting(LENGTH_SETTING, f"{kind}:{amount}" if amount else kind)
+        self._set_setting(settings.PATTERN, self.pattern.currentData())
+        self._set_setting(settings.LENGTH, f"{kind}:{amount}" if amount else kind)
 
-    def _set_setting(self, key: str, value: Any) -> None:
+    def _set_setting(self, setting: Setting[Any], value: Any) -> None:
         """Remembering a choice is a courtesy: if the vault can't take it, breathe anyway."""
         with contextlib.suppress(VaultError):
-            self.context.settings.set(key, value)
+            self.context.settings.write(setting, value)
 
     def _patterns_edited(self, pattern_id: str) -> None:
         # While you breathe, the list keeps showing the pattern you are following.
@@ -723,7 +719,7 @@ class BreatheView(QWidget):
     # -- settings ------------------------------------------------------------------
 
     def _reduced_motion_toggled(self, on: bool) -> None:
-        self._set_setting(REDUCED_MOTION_SETTING, on)
+        self._set_setting(settings.REDUCED_MOTION, on)
         self._apply_reduced_motion()
 
     def _apply_reduced_motion(self) -> None:
@@ -734,7 +730,7 @@ class BreatheView(QWidget):
             self._draw(self.session.state())
 
     def _sound_toggled(self, on: bool) -> None:
-        self._set_setting(SOUND_SETTING, on)
+        self._set_setting(settings.SOUND, on)
         self._apply_sound()
 
     def _apply_sound(self) -> None:
@@ -803,11 +799,8 @@ class BreatheView(QWidget):
         if self.active:
             self.stop()
         guide = flooded_guide()
-        try:
-            turns = int(self.context.settings.get(FLOODED_TURNS_SETTING, 0))
-        except (TypeError, ValueError):
-            turns = 0
-        self._set_setting(FLOODED_TURNS_SETTING, turns + 1)
+        turns = self.context.settings.read(settings.FLOODED_TURNS)
+        self._set_setting(settings.FLOODED_TURNS, turns + 1)
         self.repair_turn = turns
         self.banner.setText(f"{guide.title}. {guide.why}")
         self.tabs.setCurrentIndex(0)
