@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import contextlib
-from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -40,6 +39,7 @@ from app.breathe.model import (
     parse_minutes,
     preset,
 )
+from app.breathe.recorder import SessionRecorder
 from app.breathe.store import BreatheStore
 from app.breathe.ui.editor import PatternEditor
 from app.breathe.ui.guide import BreathGuide
@@ -174,9 +174,7 @@ class BreatheView(QWidget):
         self.context = context
         self.store = BreatheStore(context.vault)
         self.session: GuidedSession | None = None
-        self.saved_id: int | None = None  # the current session's row, once written
-        # Ended sessions the vault could not take (disk full...): (row or None, record).
-        self._unsaved: list[tuple[int | None, BreathSession]] = []
+        self.recorder = SessionRecorder(self.store)
         self.flooded = False
         self.repair_turn = 0
         self._done = True  # no session in progress
@@ -540,7 +538,7 @@ class BreatheView(QWidget):
         self.after_panel.hide()
         self.repair_panel.hide()
         self.session = GuidedSession(plan, self.context.clock)
-        self.saved_id = None
+        self.recorder.begin()
         self._done = False
         state = self.session.start()
         self._last_step = (state.cycle, state.phase_index)
@@ -613,7 +611,7 @@ class BreatheView(QWidget):
             self.guide.show_idle("Stopped")
             length = _duration(self.session.actual_ms() / 1000)
             self.status.setText(f"Stopped after {length}. That's fine: every breath counts.")
-        if self.saved_id is not None:
+        if self.recorder.saved_id is not None:
             self.calm_after.set_value(None)
             self.after_note.setText("Optional: one tap, or skip.")
             self.calm_after.setEnabled(True)
@@ -629,37 +627,26 @@ class BreatheView(QWidget):
         """Write the session as it stands, over any earlier partial record of it."""
         assert self.session is not None
         record = self.session.record(calm_before=self.calm_before.value())
-        if record.actual_ms == 0:
-            return  # nothing was breathed yet: nothing to keep
-        if final:
+        if final and record.actual_ms:
             self.calm_before.set_value(None)
         try:
-            self.saved_id = self._write(self.saved_id, record)
-        except VaultError as problem:
-            if final:  # kept here, and written when the vault can take it
-                self._unsaved.append((self.saved_id, record))
+            if not self.recorder.save(record, final=final):
+                return  # nothing was breathed yet: nothing to keep
+        except VaultError as problem:  # an ended session is kept, and written later
             self._show_save_problem(problem)
             return
         self.refresh_history()
         if final:
-            self.session_saved.emit(self.saved_id)
-
-    def _write(self, row_id: int | None, record: BreathSession) -> int:
-        if row_id is None:
-            return self.store.add_session(record).id
-        return self.store.update_session(row_id, record).id
+            self.session_saved.emit(self.recorder.saved_id)
 
     def _save_unsaved(self) -> None:
         """Try again to write sessions the vault could not take before."""
-        waiting, self._unsaved = self._unsaved, []
-        for index, (row_id, record) in enumerate(waiting):
-            try:
-                self._write(row_id, record)
-            except VaultError as problem:
-                self._unsaved = waiting[index:]
-                self._show_save_problem(problem)
-                return
-        if waiting:
+        try:
+            written = self.recorder.retry()
+        except VaultError as problem:
+            self._show_save_problem(problem)
+            return
+        if written:
             show_error(self.save_problem, "")
             self.refresh_history()
 
@@ -671,15 +658,10 @@ class BreatheView(QWidget):
         )
 
     def _rate_after(self, rating: int | None) -> None:
-        if self.saved_id is None:
+        if self.recorder.saved_id is None:
             return
-        # A copy still waiting to be written carries the rating too.
-        self._unsaved = [
-            (row, replace(record, calm_after=rating) if row == self.saved_id else record)
-            for row, record in self._unsaved
-        ]
         try:
-            self.store.set_calm_after(self.saved_id, rating)
+            self.recorder.rate(rating)  # a copy still waiting carries the rating too
         except VaultError as problem:
             self.after_note.setText(f"{problem} Your rating was not saved.")
             return
