@@ -35,10 +35,10 @@ def test_the_view_shows_the_hint_when_audio_libraries_are_missing(
     view.resize(1000, 700)
     view.show()
     qtbot.waitExposed(view)
-    view.sound.setFocus()
-    qtbot.keyClick(view.sound, Qt.Key.Key_Space)
-    assert view.sound.isChecked()
-    assert view.sound_hint.isVisible()
-    assert view.sound_hint.text() == NO_DEVICE
+    view.setup.sound.setFocus()
+    qtbot.keyClick(view.setup.sound, Qt.Key.Key_Space)
+    assert view.setup.sound.isChecked()
+    assert view.setup.sound_hint.isVisible()
+    assert view.setup.sound_hint.text() == NO_DEVICE
     assert view.start()  # the session runs silently, as without a device
     assert view.active
