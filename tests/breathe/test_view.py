@@ -445,3 +445,17 @@ def test_flush_says_when_a_running_session_cannot_be_saved(qtbot, view, clock, v
     view.flush()
     [partial] = BreatheStore(vault).recent_sessions()
     assert (partial.actual_ms, partial.finished) == (25_000, False)
+
+
+def test_skipping_the_rating_closes_it_and_space_starts_again(qtbot, view, clock, vault):
+    choose(view.setup.length, "1")
+    qtbot.mouseClick(view.stage.start_button, LEFT)
+    clock.advance(64)
+    qtbot.waitUntil(lambda: view.rating.isVisible())
+    qtbot.mouseClick(view.rating.skip, LEFT)
+    assert not view.rating.isVisible()
+    assert view.stage.start_button.hasFocus()
+    [saved] = BreatheStore(vault).recent_sessions()
+    assert saved.calm_after is None
+    qtbot.keyClick(view.stage.start_button, SPACE)
+    assert view.active

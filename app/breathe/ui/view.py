@@ -120,7 +120,7 @@ class BreatheView(QWidget):
         self.stage.toggle_requested.connect(self.toggle)
         self.stage.ended.connect(self._ended)
         self.rating.calm_after.rated.connect(self._rate_after)
-        self.rating.skip.clicked.connect(self.stage.start_button.setFocus)
+        self.rating.skip.clicked.connect(self._rating_skipped)
         self.editor.patterns_changed.connect(self._patterns_edited)
 
     # -- the session ---------------------------------------------------------------
@@ -233,6 +233,9 @@ class BreatheView(QWidget):
             return
         self.rating.note.setText("Saved. Thank you for checking in with yourself.")
         self.refresh_history()
+
+    def _rating_skipped(self) -> None:
+        self.stage.start_button.setFocus()  # ready for another round with Space
 
     def refresh_history(self) -> None:
         self.history.refresh(self.context.clock.now())
