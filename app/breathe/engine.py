@@ -16,7 +16,7 @@ from datetime import datetime
 from enum import StrEnum
 from fractions import Fraction
 
-from app.breathe.model import BreathSession, Pattern, Phase, SessionPlan, check_calm
+from app.breathe.model import BreathPattern, BreathSession, Phase, SessionPlan, check_calm
 from app.clock import Clock
 
 MICROS_PER_SECOND = 1_000_000
@@ -47,7 +47,7 @@ def to_micros(elapsed: float | Fraction | int) -> int:
 
 
 @functools.lru_cache(maxsize=32)
-def _phase_ends(pattern: Pattern) -> tuple[tuple[int, ...], tuple[int, ...]]:
+def _phase_ends(pattern: BreathPattern) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """The non-empty phases' indices and their end offsets within a cycle, in µs."""
     indices: list[int] = []
     ends: list[int] = []

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal, InvalidOperation
 from enum import StrEnum
@@ -16,6 +16,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from app import resources
+from app.validation import Invalid
 
 TENTHS_PER_SECOND = 10
 MAX_PHASE_TENTHS = 300  # 30 seconds: the longest step a custom pattern may have
@@ -94,7 +95,7 @@ class Timings:
 
 
 @dataclass(frozen=True)
-class Pattern:
+class BreathPattern:
     """One breathing rhythm: an ordered cycle of phases, some possibly zero-length."""
 
     id: str
@@ -109,7 +110,7 @@ class Pattern:
             raise ValueError(f"pattern {self.id} has no length")
 
     @classmethod
-    def custom(cls, custom_id: int, name: str, timings: Timings) -> Pattern:
+    def custom(cls, custom_id: int, name: str, timings: Timings) -> BreathPattern:
         return cls(
             id=custom_pattern_id(custom_id),
             name=name,
@@ -202,96 +203,127 @@ def describe_timings(timings: Timings) -> str:
 
 
 # -- checking what a person typed -----------------------------------------------------
+# Each check returns the value, or raises Invalid(field, message): the field the form
+# shows the message at, and words for a person that never quote what they typed.
 
 TIMING_FIELDS = ("inhale", "hold_in", "exhale", "hold_out")
+NAME_FIELD = "name"
+AMOUNT_FIELD = "amount"  # the minutes or breaths typed for a session's length
 
 
 NOT_A_NUMBER = "Please enter a number of seconds, like 4 or 5.5."
 
 
-def parse_tenths(value: str | float | int) -> tuple[int | None, str]:
-    """A length typed into a field, as tenths, or None and a kind message to show."""
+class InvalidPattern(Invalid):
+    """Several fields of the custom-pattern form need a change, each with its message.
+
+    As an Invalid it names the first of them (in the form's order), so the form can
+    put the cursor there; ``problems`` holds one Invalid per field, to show them all.
+    """
+
+    def __init__(self, problems: Iterable[Invalid]) -> None:
+        order = (NAME_FIELD, *TIMING_FIELDS)
+        self.problems = tuple(sorted(problems, key=lambda p: order.index(p.field)))
+        first = self.problems[0]
+        super().__init__(first.field, first.message)
+
+    def messages(self) -> dict[str, str]:
+        return {problem.field: problem.message for problem in self.problems}
+
+
+def parse_tenths(value: str | float | int, field: str = "inhale") -> int:
+    """A length typed into a timing field, as tenths of a second."""
     if isinstance(value, bool):
-        return None, NOT_A_NUMBER
+        raise Invalid(field, NOT_A_NUMBER)
     # repr gives a float's shortest form (5.5); "5,5" is how many people write 5.5.
     text = repr(value) if isinstance(value, float) else str(value).strip().replace(",", ".")
     if not text:
-        return None, "Please enter a number of seconds; use 0 to skip this step."
+        raise Invalid(field, "Please enter a number of seconds; use 0 to skip this step.")
     try:
         number = Decimal(text)
     except InvalidOperation:
-        return None, NOT_A_NUMBER
+        raise Invalid(field, NOT_A_NUMBER) from None
     if not number.is_finite():
-        return None, NOT_A_NUMBER
+        raise Invalid(field, NOT_A_NUMBER)
     if number < 0:
-        return None, "A step can't be shorter than nothing; use 0 to skip it."
+        raise Invalid(field, "A step can't be shorter than nothing; use 0 to skip it.")
     if number > MAX_PHASE_TENTHS / TENTHS_PER_SECOND:
-        return None, "Please keep each step to 30 seconds or less."
+        raise Invalid(field, "Please keep each step to 30 seconds or less.")
     tenths = number * TENTHS_PER_SECOND
     if tenths != tenths.to_integral_value():
-        return None, "Tenths of a second are as fine as it goes: try 5.5 rather than 5.55."
-    return int(tenths), ""
+        raise Invalid(field, "Tenths of a second are as fine as it goes: try 5.5 rather than 5.55.")
+    return int(tenths)
 
 
-def check_name(name: str) -> tuple[str, str]:
-    """The tidied name and an empty message, or a message to show next to the field."""
+def check_name(name: str) -> str:
+    """A custom pattern's name, tidied (runs of spaces become one)."""
     tidy = " ".join(name.split())
     if not tidy:
-        return tidy, "Please give this pattern a name, so you can find it again."
+        raise Invalid(NAME_FIELD, "Please give this pattern a name, so you can find it again.")
     if len(tidy) > MAX_NAME_LENGTH:
-        return tidy, f"Please keep the name to {MAX_NAME_LENGTH} characters or fewer."
-    return tidy, ""
+        raise Invalid(NAME_FIELD, f"Please keep the name to {MAX_NAME_LENGTH} characters or fewer.")
+    return tidy
+
+
+def _timing_problems(
+    values: Mapping[str, str | float | int],
+) -> tuple[dict[str, int], list[Invalid]]:
+    problems: list[Invalid] = []
+    tenths: dict[str, int] = {}
+    for name in TIMING_FIELDS:
+        try:
+            tenths[name] = parse_tenths(values.get(name, ""), name)
+        except Invalid as problem:
+            problems.append(problem)
+    if problems:
+        return tenths, problems
+    if not any(tenths.values()):
+        return tenths, [
+            Invalid(
+                "inhale",
+                "All four steps are zero, so there is nothing to follow yet. "
+                "Try breathing in for 4.",
+            ),
+            Invalid("exhale", "Try breathing out for 4 or a little longer."),
+        ]
+    # Pauses may be zero, but a breath needs a way in and a way out.
+    if tenths["inhale"] == 0:
+        problems.append(
+            Invalid("inhale", "A breath needs a way in: please give at least 0.1 seconds.")
+        )
+    if tenths["exhale"] == 0:
+        problems.append(
+            Invalid("exhale", "A breath needs a way out: please give at least 0.1 seconds.")
+        )
+    return tenths, problems
+
+
+def check_timings(values: Mapping[str, str | float | int]) -> Timings:
+    """The four steps of the form; InvalidPattern names every field to change."""
+    tenths, problems = _timing_problems(values)
+    if problems:
+        raise InvalidPattern(problems)
+    return Timings(**tenths)
 
 
 @dataclass(frozen=True)
-class CustomCheck:
-    """The outcome of checking the custom-pattern form: values, or messages by field."""
+class CheckedPattern:
+    """The custom-pattern form, checked: a tidy name and its timings."""
 
     name: str
-    timings: Timings | None
-    errors: Mapping[str, str] = field(default_factory=dict)
-
-    @property
-    def ok(self) -> bool:
-        return not self.errors
+    timings: Timings
 
 
-def check_timings(values: Mapping[str, str | float | int]) -> CustomCheck:
-    """Check the four steps; messages are keyed by field name, for the form to show."""
-    errors: dict[str, str] = {}
-    tenths: dict[str, int] = {}
-    for name in TIMING_FIELDS:
-        parsed, message = parse_tenths(values.get(name, ""))
-        if parsed is None:
-            errors[name] = message
-        else:
-            tenths[name] = parsed
-    if len(tenths) == len(TIMING_FIELDS):
-        if not any(tenths.values()):
-            errors["inhale"] = (
-                "All four steps are zero, so there is nothing to follow yet. "
-                "Try breathing in for 4."
-            )
-            errors["exhale"] = "Try breathing out for 4 or a little longer."
-        else:
-            # Pauses may be zero, but a breath needs a way in and a way out.
-            if tenths["inhale"] == 0:
-                errors["inhale"] = "A breath needs a way in: please give at least 0.1 seconds."
-            if tenths["exhale"] == 0:
-                errors["exhale"] = "A breath needs a way out: please give at least 0.1 seconds."
-    timings = None if errors else Timings(**tenths)
-    return CustomCheck(name="", timings=timings, errors=errors)
-
-
-def check_custom(name: str, values: Mapping[str, str | float | int]) -> CustomCheck:
-    """Check the whole custom-pattern form: the name and the four steps."""
-    checked = check_timings(values)
-    tidy, message = check_name(name)
-    errors = dict(checked.errors)
-    if message:
-        errors["name"] = message
-    timings = None if errors else checked.timings
-    return CustomCheck(name=tidy, timings=timings, errors=errors)
+def check_custom(name: str, values: Mapping[str, str | float | int]) -> CheckedPattern:
+    """Check the whole custom-pattern form: the name and the four steps, all at once."""
+    tenths, problems = _timing_problems(values)
+    try:
+        tidy = check_name(name)
+    except Invalid as problem:
+        problems.append(problem)
+    if problems:
+        raise InvalidPattern(problems)
+    return CheckedPattern(tidy, Timings(**tenths))
 
 
 def check_calm(rating: int | None) -> int | None:
@@ -315,7 +347,7 @@ class SessionPlan:
     breathing in. `requested_tenths` keeps what was asked for.
     """
 
-    pattern: Pattern
+    pattern: BreathPattern
     cycles: int
     requested_tenths: int
 
@@ -324,7 +356,7 @@ class SessionPlan:
             raise ValueError("a session has at least one cycle")
 
     @classmethod
-    def for_minutes(cls, pattern: Pattern, minutes: float) -> SessionPlan:
+    def for_minutes(cls, pattern: BreathPattern, minutes: float) -> SessionPlan:
         requested = round(minutes * 60 * TENTHS_PER_SECOND)
         if requested <= 0:
             raise ValueError("a session lasts some time")
@@ -332,7 +364,7 @@ class SessionPlan:
         return cls(pattern, cycles, requested)
 
     @classmethod
-    def for_cycles(cls, pattern: Pattern, cycles: int) -> SessionPlan:
+    def for_cycles(cls, pattern: BreathPattern, cycles: int) -> SessionPlan:
         return cls(pattern, cycles, cycles * pattern.cycle_tenths)
 
     @property
@@ -344,35 +376,38 @@ class SessionPlan:
         return self.total_tenths / TENTHS_PER_SECOND
 
 
-def parse_minutes(value: str | float | int) -> tuple[float | None, str]:
-    """A custom session length in minutes, or None and a message for the field."""
+def parse_minutes(value: str | float | int) -> float:
+    """A custom session length in minutes."""
     try:
         minutes = float(str(value).strip().replace(",", "."))
     except ValueError:
-        return None, "Please enter a number of minutes, like 7."
+        raise Invalid(AMOUNT_FIELD, "Please enter a number of minutes, like 7.") from None
     if not math.isfinite(minutes):
-        return None, "Please enter a number of minutes, like 7."
+        raise Invalid(AMOUNT_FIELD, "Please enter a number of minutes, like 7.")
     # Less than a tenth of a second would make no session at all.
     if round(minutes * 60 * TENTHS_PER_SECOND) <= 0:
-        return None, "Please choose at least a little time, like 1 minute."
+        raise Invalid(AMOUNT_FIELD, "Please choose at least a little time, like 1 minute.")
     if minutes > MAX_SESSION_MINUTES:
-        return None, f"Please keep a session to {MAX_SESSION_MINUTES} minutes or less."
-    return minutes, ""
+        raise Invalid(
+            AMOUNT_FIELD, f"Please keep a session to {MAX_SESSION_MINUTES} minutes or less."
+        )
+    return minutes
 
 
-def parse_cycles(value: str | int) -> tuple[int | None, str]:
-    """A number of breaths, or None and a message for the field."""
+def parse_cycles(value: str | int) -> int:
+    """A number of breaths for a session."""
+    too_many = f"Please keep a session to {MAX_CYCLES} breaths or fewer."
     text = str(value).strip()
     if not text.isdecimal():  # digits of any script, as people type them; not "2.5" or "²"
-        return None, "Please enter a whole number of breaths, like 10."
+        raise Invalid(AMOUNT_FIELD, "Please enter a whole number of breaths, like 10.")
     if len(text.lstrip("0")) > len(str(MAX_CYCLES)):  # before int(): no giant numbers
-        return None, f"Please keep a session to {MAX_CYCLES} breaths or fewer."
+        raise Invalid(AMOUNT_FIELD, too_many)
     cycles = int(text)
     if cycles < 1:
-        return None, "Please choose at least one breath."
+        raise Invalid(AMOUNT_FIELD, "Please choose at least one breath.")
     if cycles > MAX_CYCLES:
-        return None, f"Please keep a session to {MAX_CYCLES} breaths or fewer."
-    return cycles, ""
+        raise Invalid(AMOUNT_FIELD, too_many)
+    return cycles
 
 
 # -- a finished session, ready to save -------------------------------------------------
@@ -431,11 +466,11 @@ def _phase_from_toml(entry: Mapping[str, Any], pattern_id: str) -> Phase:
 
 
 @cache
-def presets() -> tuple[Pattern, ...]:
+def presets() -> tuple[BreathPattern, ...]:
     """The built-in patterns, in the order the view offers them."""
     data = resources.load_toml("breathe/patterns.toml")
     return tuple(
-        Pattern(
+        BreathPattern(
             id=entry["id"],
             name=entry["name"],
             phases=tuple(_phase_from_toml(p, entry["id"]) for p in entry["phases"]),
@@ -446,7 +481,7 @@ def presets() -> tuple[Pattern, ...]:
     )
 
 
-def preset(pattern_id: str) -> Pattern:
+def preset(pattern_id: str) -> BreathPattern:
     for pattern in presets():
         if pattern.id == pattern_id:
             return pattern
@@ -466,10 +501,6 @@ class FloodedGuide:
 
     def plan(self) -> SessionPlan:
         return SessionPlan.for_minutes(preset(self.pattern_id), self.minutes)
-
-    def repair_phrase(self, turn: int) -> str:
-        """A phrase for the `turn`th break, so they vary without randomness."""
-        return self.repair_phrases[turn % len(self.repair_phrases)]
 
 
 @cache

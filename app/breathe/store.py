@@ -6,23 +6,27 @@ from datetime import UTC, date, datetime
 
 from app.activity import BreathRecord, DayRange
 from app.breathe.model import (
+    NAME_FIELD,
+    BreathPattern,
     BreathSession,
     BreathTotals,
-    Pattern,
     Timings,
     check_calm,
     check_name,
     parse_custom_pattern_id,
     presets,
 )
+from app.validation import Invalid
 from app.vault import Connection, Vault
 
 
-class NameTaken(ValueError):
+class NameTaken(Invalid):
     """Another custom pattern already has this name (compared without case)."""
 
     def __init__(self) -> None:
-        super().__init__("You already have a pattern with that name. Please choose another.")
+        super().__init__(
+            NAME_FIELD, "You already have a pattern with that name. Please choose another."
+        )
 
 
 class UnknownPattern(LookupError):
@@ -42,9 +46,9 @@ _SESSION_COLUMNS = (
 )
 
 
-def _pattern_from_row(row: tuple) -> Pattern:
+def _pattern_from_row(row: tuple) -> BreathPattern:
     row_id, name, *tenths = row
-    return Pattern.custom(row_id, name, Timings(*tenths))
+    return BreathPattern.custom(row_id, name, Timings(*tenths))
 
 
 def _session_from_row(row: tuple) -> BreathSession:
@@ -95,17 +99,17 @@ class BreatheStore:
 
     # -- patterns ------------------------------------------------------------------
 
-    def custom_patterns(self) -> list[Pattern]:
+    def custom_patterns(self) -> list[BreathPattern]:
         rows = self._vault.connection.execute(
             f"SELECT {_PATTERN_COLUMNS} FROM breathe_patterns ORDER BY name, id"
         )
         return [_pattern_from_row(row) for row in rows]
 
-    def all_patterns(self) -> list[Pattern]:
+    def all_patterns(self) -> list[BreathPattern]:
         """The presets in their usual order, then your own patterns by name."""
         return [*presets(), *self.custom_patterns()]
 
-    def pattern(self, pattern_id: str) -> Pattern:
+    def pattern(self, pattern_id: str) -> BreathPattern:
         """A preset or a custom pattern by its id."""
         custom_id = parse_custom_pattern_id(pattern_id)
         if custom_id is None:
@@ -120,8 +124,8 @@ class BreatheStore:
             raise UnknownPattern(pattern_id)
         return _pattern_from_row(row)
 
-    def add_pattern(self, name: str, timings: Timings) -> Pattern:
-        tidy = self._checked_name(name)
+    def add_pattern(self, name: str, timings: Timings) -> BreathPattern:
+        tidy = check_name(name)  # raises Invalid for the name field
         with self._vault.transaction() as conn:
             self._refuse_taken(conn, tidy, None)
             cursor = conn.execute(
@@ -132,12 +136,12 @@ class BreatheStore:
             )
             row_id = cursor.lastrowid
         assert row_id is not None
-        return Pattern.custom(row_id, tidy, timings)
+        return BreathPattern.custom(row_id, tidy, timings)
 
-    def update_pattern(self, pattern_id: str, name: str, timings: Timings) -> Pattern:
+    def update_pattern(self, pattern_id: str, name: str, timings: Timings) -> BreathPattern:
         """Change a custom pattern's name and steps. Past sessions keep their record."""
         row_id = self._custom_row_id(pattern_id)
-        tidy = self._checked_name(name)
+        tidy = check_name(name)  # raises Invalid for the name field
         with self._vault.transaction() as conn:
             self._refuse_taken(conn, tidy, row_id)
             cursor = conn.execute(
@@ -147,9 +151,9 @@ class BreatheStore:
             )
             if cursor.rowcount == 0:
                 raise UnknownPattern(pattern_id)
-        return Pattern.custom(row_id, tidy, timings)
+        return BreathPattern.custom(row_id, tidy, timings)
 
-    def rename_pattern(self, pattern_id: str, name: str) -> Pattern:
+    def rename_pattern(self, pattern_id: str, name: str) -> BreathPattern:
         current = self.pattern(pattern_id)
         if current.timings is None:
             raise UnknownPattern(pattern_id)
@@ -162,13 +166,6 @@ class BreatheStore:
             cursor = conn.execute("DELETE FROM breathe_patterns WHERE id = ?", (row_id,))
             if cursor.rowcount == 0:
                 raise UnknownPattern(pattern_id)
-
-    @staticmethod
-    def _checked_name(name: str) -> str:
-        tidy, message = check_name(name)
-        if message:
-            raise ValueError(message)
-        return tidy
 
     @staticmethod
     def _custom_row_id(pattern_id: str) -> int:

@@ -52,7 +52,7 @@ AREAS: tuple[AreaSpec, ...] = (
         "Breathe",
         "breathe.svg",
         "app.breathe.ui.view:BreatheView",
-        today_card="app.breathe.ui.view:BreathTodayCard",
-        toolbar_action="app.breathe.ui.view:flooded_action",
+        today_card="app.breathe.ui.today_card:BreathTodayCard",
+        toolbar_action="app.breathe.ui.flooded:flooded_action",
     ),
 )

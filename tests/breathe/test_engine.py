@@ -14,7 +14,7 @@ from app.breathe.engine import (
     to_micros,
 )
 from app.breathe.model import (
-    Pattern,
+    BreathPattern,
     Phase,
     PhaseKind,
     SessionPlan,
@@ -110,7 +110,7 @@ def test_elapsed_must_be_a_real_number():
 
 
 def test_zero_length_pauses_are_skipped():
-    pattern = Pattern.custom(1, "no holds", Timings(30, 0, 50, 0))
+    pattern = BreathPattern.custom(1, "no holds", Timings(30, 0, 50, 0))
     plan = SessionPlan.for_cycles(pattern, 2)
     seen = []
     for tenth in range(plan.total_tenths):
@@ -122,7 +122,7 @@ def test_zero_length_pauses_are_skipped():
 
 
 def test_a_pattern_of_tenths_steps_through_every_phase():
-    pattern = Pattern.custom(1, "tiny", Timings(1, 1, 1, 1))
+    pattern = BreathPattern.custom(1, "tiny", Timings(1, 1, 1, 1))
     plan = SessionPlan.for_cycles(pattern, 3)
     kinds = [state_at(plan, Fraction(n, 10)).phase.kind for n in range(12)]
     assert kinds == [IN, HOLD, OUT, REST] * 3
@@ -133,7 +133,9 @@ def test_a_pattern_of_tenths_steps_through_every_phase():
 
 
 def test_zero_length_phases_at_the_start_and_end_are_skipped():
-    pattern = Pattern("t", "t", (Phase(REST, 0), Phase(IN, 20), Phase(OUT, 20), Phase(HOLD, 0)))
+    pattern = BreathPattern(
+        "t", "t", (Phase(REST, 0), Phase(IN, 20), Phase(OUT, 20), Phase(HOLD, 0))
+    )
     plan = SessionPlan.for_cycles(pattern, 1)
     assert state_at(plan, 0).phase_index == 1
     done = state_at(plan, 4)

@@ -9,7 +9,8 @@ from app.breathe.model import (
     CUE_SOUNDS,
     END_SOUND,
     MINUTE_CHOICES,
-    Pattern,
+    BreathPattern,
+    InvalidPattern,
     Phase,
     PhaseKind,
     SessionPlan,
@@ -26,11 +27,12 @@ from app.breathe.model import (
     preset,
     presets,
 )
+from app.validation import Invalid
 
 IN, HOLD, OUT, REST = PhaseKind.INHALE, PhaseKind.HOLD, PhaseKind.EXHALE, PhaseKind.REST
 
 
-def shape(pattern: Pattern) -> list[tuple[PhaseKind, int]]:
+def shape(pattern: BreathPattern) -> list[tuple[PhaseKind, int]]:
     return [(phase.kind, phase.tenths) for phase in pattern.phases]
 
 
@@ -77,7 +79,7 @@ def test_fullness_fills_on_inhale_and_empties_on_exhale():
 
 
 def test_fullness_treats_inhales_split_by_a_pause_as_one_filling():
-    pattern = Pattern(
+    pattern = BreathPattern(
         "t", "t", (Phase(IN, 10), Phase(HOLD, 5), Phase(IN, 10), Phase(OUT, 40), Phase(REST, 0))
     )
     assert pattern.fullness_ranges == ((0, 0.5), (0.5, 0.5), (0.5, 1), (1, 0), (0, 0))
@@ -91,13 +93,14 @@ def test_fullness_treats_inhales_split_by_a_pause_as_one_filling():
     [("4", 40), ("5.5", 55), (" 5,5 ", 55), ("0", 0), ("30", 300), ("0.1", 1), ("7.50", 75)],
 )
 def test_lengths_are_read_as_tenths(typed, tenths):
-    assert parse_tenths(typed) == (tenths, "")
+    assert parse_tenths(typed) == tenths
 
 
 def test_numbers_from_a_spin_box_are_read_exactly():
-    assert parse_tenths(5.5) == (55, "")
-    assert parse_tenths(0.1 + 0.2)[0] is None  # 0.30000000000000004 is not tenths
-    assert parse_tenths(3) == (30, "")
+    assert parse_tenths(5.5) == 55
+    with pytest.raises(Invalid):
+        parse_tenths(0.1 + 0.2)  # 0.30000000000000004 is not tenths
+    assert parse_tenths(3) == 30
 
 
 @pytest.mark.parametrize(
@@ -117,13 +120,15 @@ def test_numbers_from_a_spin_box_are_read_exactly():
     ],
 )
 def test_bad_lengths_get_a_clear_message(typed, words):
-    tenths, message = parse_tenths(typed)
-    assert tenths is None
-    assert words in message
+    with pytest.raises(Invalid) as caught:
+        parse_tenths(typed, "exhale")
+    assert caught.value.field == "exhale"  # shown next to the field that was typed in
+    assert words in caught.value.message
 
 
 def test_a_bool_is_not_a_length():
-    assert parse_tenths(True)[0] is None
+    with pytest.raises(Invalid):
+        parse_tenths(True)
 
 
 def valid_form(**changes):
@@ -134,35 +139,41 @@ def valid_form(**changes):
 
 def test_a_valid_form_gives_timings():
     checked = check_custom("  Evening   calm ", valid_form(hold_out="0", exhale="6.5"))
-    assert checked.ok
     assert checked.name == "Evening calm"
     assert checked.timings == Timings(40, 40, 65, 0)
 
 
 def test_each_bad_field_gets_its_own_message():
-    checked = check_custom("", valid_form(inhale="x", hold_in="-2", hold_out="31"))
-    assert not checked.ok
-    assert checked.timings is None
-    assert set(checked.errors) == {"name", "inhale", "hold_in", "hold_out"}
-    assert "name" in checked.errors["name"]
+    with pytest.raises(InvalidPattern) as caught:
+        check_custom("", valid_form(inhale="x", hold_in="-2", hold_out="31"))
+    errors = caught.value.messages()
+    assert set(errors) == {"name", "inhale", "hold_in", "hold_out"}
+    assert "name" in errors["name"]
+    # As one Invalid, it points at the first field of the form to fix.
+    assert (caught.value.field, caught.value.message) == ("name", errors["name"])
 
 
 def test_all_zero_is_explained_next_to_the_breaths():
-    checked = check_timings(valid_form(inhale="0", hold_in="0", exhale="0", hold_out="0"))
-    assert set(checked.errors) == {"inhale", "exhale"}
-    assert "All four steps are zero" in checked.errors["inhale"]
+    with pytest.raises(InvalidPattern) as caught:
+        check_timings(valid_form(inhale="0", hold_in="0", exhale="0", hold_out="0"))
+    errors = caught.value.messages()
+    assert set(errors) == {"inhale", "exhale"}
+    assert "All four steps are zero" in errors["inhale"]
 
 
 def test_a_breath_needs_an_in_and_an_out_but_pauses_may_be_zero():
-    checked = check_timings(valid_form(inhale="0"))
-    assert set(checked.errors) == {"inhale"}
-    assert check_timings(valid_form(hold_in="0", hold_out="0")).ok
+    with pytest.raises(InvalidPattern) as caught:
+        check_timings(valid_form(inhale="0"))
+    assert set(caught.value.messages()) == {"inhale"}
+    assert check_timings(valid_form(hold_in="0", hold_out="0")) == Timings(40, 0, 40, 0)
 
 
 def test_a_long_name_is_refused_without_quoting_it():
-    checked = check_custom("x" * 61, valid_form())
-    assert "60 characters" in checked.errors["name"]
-    assert "xxx" not in checked.errors["name"]
+    with pytest.raises(InvalidPattern) as caught:
+        check_custom("x" * 61, valid_form())
+    errors = caught.value.messages()
+    assert "60 characters" in errors["name"]
+    assert "xxx" not in errors["name"]
 
 
 def test_timings_refuse_impossible_values():
@@ -173,7 +184,7 @@ def test_timings_refuse_impossible_values():
 
 
 def test_custom_pattern_keeps_zero_pauses_and_describes_itself():
-    pattern = Pattern.custom(7, "Mine", Timings(40, 0, 65, 20))
+    pattern = BreathPattern.custom(7, "Mine", Timings(40, 0, 65, 20))
     assert pattern.id == custom_pattern_id(7) == "custom:7"
     assert pattern.is_custom
     assert shape(pattern) == [(IN, 40), (HOLD, 0), (OUT, 65), (REST, 20)]
@@ -212,7 +223,7 @@ def test_every_offered_length_makes_a_plan_for_every_preset():
 
 
 def test_a_short_session_still_has_one_whole_breath():
-    plan = SessionPlan.for_minutes(Pattern.custom(1, "slow", Timings(300, 300, 300, 300)), 1)
+    plan = SessionPlan.for_minutes(BreathPattern.custom(1, "slow", Timings(300, 300, 300, 300)), 1)
     assert plan.cycles == 1
     assert plan.total_seconds == 120
 
@@ -224,25 +235,32 @@ def test_cycles_plan():
         SessionPlan.for_cycles(preset("4-7-8"), 0)
 
 
+def refusal(parse, typed) -> Invalid:
+    with pytest.raises(Invalid) as caught:
+        parse(typed)
+    assert caught.value.field == "amount"  # the minutes-or-breaths field
+    return caught.value
+
+
 def test_custom_minutes_and_cycles_are_checked():
-    assert parse_minutes("7") == (7.0, "")
-    assert parse_minutes("2,5") == (2.5, "")
-    assert parse_minutes("0")[0] is None
-    assert parse_minutes("lots")[0] is None
-    assert parse_minutes("nan")[0] is None
+    assert parse_minutes("7") == 7.0
+    assert parse_minutes("2,5") == 2.5
+    refusal(parse_minutes, "0")
+    refusal(parse_minutes, "lots")
+    refusal(parse_minutes, "nan")
     # Too little to make even a tenth of a second: a message, not a crash.
-    assert parse_minutes("0.00001") == (
-        None,
-        "Please choose at least a little time, like 1 minute.",
+    assert (
+        refusal(parse_minutes, "0.00001").message
+        == "Please choose at least a little time, like 1 minute."
     )
-    assert parse_minutes("-3")[0] is None
-    assert "120 minutes" in parse_minutes("121")[1]
-    assert parse_cycles("10") == (10, "")
-    assert parse_cycles("0")[0] is None
-    assert parse_cycles("2.5")[0] is None
-    assert parse_cycles("501")[0] is None
-    assert parse_cycles("١٢") == (12, "")  # Arabic-Indic digits are digits too
-    assert parse_cycles("²")[0] is None
+    refusal(parse_minutes, "-3")
+    assert "120 minutes" in refusal(parse_minutes, "121").message
+    assert parse_cycles("10") == 10
+    refusal(parse_cycles, "0")
+    refusal(parse_cycles, "2.5")
+    refusal(parse_cycles, "501")
+    assert parse_cycles("١٢") == 12  # Arabic-Indic digits are digits too
+    refusal(parse_cycles, "²")
 
 
 # -- content and sounds ----------------------------------------------------------------
@@ -264,12 +282,10 @@ def test_flooded_guide_explains_the_break_in_one_sentence():
     assert "\n" not in why
 
 
-def test_flooded_guide_offers_repair_phrases_in_turn():
+def test_flooded_guide_has_its_own_phrases_and_a_closing():
     guide = flooded_guide()
     assert len(guide.repair_phrases) >= 3
     assert len(set(guide.repair_phrases)) == len(guide.repair_phrases)
-    assert guide.repair_phrase(0) == guide.repair_phrases[0]
-    assert guide.repair_phrase(len(guide.repair_phrases)) == guide.repair_phrases[0]
     assert guide.closing
 
 
@@ -282,7 +298,5 @@ def test_every_cue_sound_is_a_resource():
 def test_a_pasted_giant_number_of_breaths_gets_a_message():
     from app.breathe.model import parse_cycles
 
-    cycles, message = parse_cycles("9" * 5000)
-    assert cycles is None
-    assert "breaths or fewer" in message
-    assert parse_cycles("0007") == (7, "")
+    assert "breaths or fewer" in refusal(parse_cycles, "9" * 5000).message
+    assert parse_cycles("0007") == 7

@@ -8,6 +8,7 @@ import pytest
 
 from app.breathe.model import BreathSession, Timings, preset, presets
 from app.breathe.store import BreatheStore, NameTaken, UnknownPattern, UnknownSession
+from app.validation import Invalid
 from app.vault import Vault
 from tests.conftest import PASSPHRASE
 
@@ -69,6 +70,7 @@ def test_names_are_unique_ignoring_case(store):
     with pytest.raises(NameTaken) as caught:
         store.add_pattern("evening", EVENING)
     assert "Evening" not in str(caught.value).replace("evening", "")
+    assert caught.value.field == "name"  # the form shows it at the name
     assert len(store.custom_patterns()) == 1
 
 
@@ -104,8 +106,9 @@ def test_presets_cannot_be_changed_and_unknown_ids_are_named(store):
 
 
 def test_a_blank_name_is_refused(store):
-    with pytest.raises(ValueError, match="name"):
+    with pytest.raises(Invalid, match="name") as caught:
         store.add_pattern("   ", EVENING)
+    assert caught.value.field == "name"
 
 
 # -- sessions ----------------------------------------------------------------------

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from app.breathe import repair
+from app.breathe import reopening
 from app.breathe.model import flooded_guide
 from app.breathe.store import BreatheStore
 from app.config import Config
@@ -57,40 +57,40 @@ def test_im_flooded_starts_the_soothing_break_and_ends_with_a_repair_phrase(qtbo
     view = window.view("breathe")
     guide = flooded_guide()
     assert view.active
-    assert view.frame_timer.isActive()
-    assert view.session.plan.pattern.id == guide.pattern_id == "soothe"
-    assert view.session.plan.total_seconds == 20 * 60
+    assert view.stage.frame_timer.isActive()
+    assert view.stage.session.plan.pattern.id == guide.pattern_id == "soothe"
+    assert view.stage.session.plan.total_seconds == 20 * 60
     assert view.banner.isVisible()
     assert guide.why in view.banner.text()
-    assert view.pattern.currentText() == "Slow and soothing"
-    assert view.length.currentText() == "20 minutes"
+    assert view.setup.pattern.currentText() == "Slow and soothing"
+    assert view.setup.length.currentText() == "20 minutes"
 
     clock.advance(20 * 60)
-    qtbot.waitUntil(lambda: view.repair_panel.isVisible())
-    assert not view.frame_timer.isActive()
-    assert view.repair_phrase.text() == repair.phrase_for(0)
-    assert view.closing.text() == guide.closing
-    qtbot.mouseClick(view.another_phrase, Qt.MouseButton.LeftButton)
-    assert view.repair_phrase.text() == repair.phrase_for(1)
+    qtbot.waitUntil(lambda: view.reopening.isVisible())
+    assert not view.stage.frame_timer.isActive()
+    assert view.reopening.phrase.text() == reopening.phrase_for(0)
+    assert view.reopening.closing.text() == guide.closing
+    qtbot.mouseClick(view.reopening.another, Qt.MouseButton.LeftButton)
+    assert view.reopening.phrase.text() == reopening.phrase_for(1)
     [saved] = BreatheStore(session.vault).recent_sessions()
     assert (saved.pattern_id, saved.finished, saved.actual_ms) == ("soothe", True, 1_200_000)
 
     # The next break offers the next phrase; the toolbar button does the same as the keys.
     flooded_action(window).trigger()
     assert view.active
-    assert view.repair_turn == 1
-    assert not view.repair_panel.isVisible()
+    assert view.reopening.turn == 1
+    assert not view.reopening.isVisible()
 
 
 def test_a_break_offers_its_own_phrases_then_the_practice_library():
     from app.shared.phrases import reopening_phrases
 
-    pool = repair.phrases()
+    pool = reopening.phrases()
     own = flooded_guide().repair_phrases
     assert pool[: len(own)] == own
     assert reopening_phrases()[0].text in pool
     assert len(pool) == len(set(pool))
-    assert repair.phrase_for(len(pool)) == pool[0]
+    assert reopening.phrase_for(len(pool)) == pool[0]
 
 
 def test_the_today_card_starts_a_minute_of_box_breathing(qtbot, session):
@@ -102,7 +102,10 @@ def test_the_today_card_starts_a_minute_of_box_breathing(qtbot, session):
     assert window.current_key() == "breathe"
     view = window.view("breathe")
     assert view.active
-    assert (view.session.plan.pattern.id, view.session.plan.total_seconds) == ("box", 64)
+    assert (view.stage.session.plan.pattern.id, view.stage.session.plan.total_seconds) == (
+        "box",
+        64,
+    )
 
 
 def test_locking_mid_session_keeps_what_was_breathed(qtbot, session, clock, paths):
@@ -113,7 +116,7 @@ def test_locking_mid_session_keeps_what_was_breathed(qtbot, session, clock, path
     # Switching away keeps the break going and writes what has been breathed so far.
     window.sidebar.setCurrentRow(0)
     assert view.active
-    assert not view.frame_timer.isActive()  # out of sight: no frames drawn
+    assert not view.stage.frame_timer.isActive()  # out of sight: no frames drawn
     clock.advance(30)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: session.window is None)

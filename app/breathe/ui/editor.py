@@ -15,8 +15,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.breathe.model import TIMING_FIELDS, Pattern, check_custom, format_seconds
-from app.breathe.store import BreatheStore, NameTaken, UnknownPattern
+from app.breathe.model import (
+    NAME_FIELD,
+    TIMING_FIELDS,
+    BreathPattern,
+    InvalidPattern,
+    check_custom,
+    format_seconds,
+)
+from app.breathe.store import BreatheStore, UnknownPattern
+from app.validation import Invalid
 from app.vault import VaultError
 from app.widgets.forms import error_label, label, show_error
 
@@ -54,11 +62,11 @@ class PatternEditor(QWidget):
         self.name.setAccessibleName("Pattern name")
         self.name.setPlaceholderText("For example: Evening wind-down")
         self.fields: dict[str, QLineEdit] = {}
-        self.errors: dict[str, QLabel] = {"name": error_label()}
-        self.errors["name"].setAccessibleName("Pattern name problem")
+        self.errors: dict[str, QLabel] = {NAME_FIELD: error_label()}
+        self.errors[NAME_FIELD].setAccessibleName("Pattern name problem")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow("Name", self._with_error(self.name, self.errors["name"]))
+        form.addRow("Name", self._with_error(self.name, self.errors[NAME_FIELD]))
         for key in TIMING_FIELDS:
             field = QLineEdit()
             field.setAccessibleName(f"{FIELD_TITLES[key]}, seconds")
@@ -138,7 +146,7 @@ class PatternEditor(QWidget):
             return
         self.load(pattern)
 
-    def load(self, pattern: Pattern) -> None:
+    def load(self, pattern: BreathPattern) -> None:
         assert pattern.timings is not None
         self.editing = pattern.id
         self.name.setText(pattern.name)
@@ -166,24 +174,19 @@ class PatternEditor(QWidget):
 
     def save(self) -> None:
         values = {key: field.text() for key, field in self.fields.items()}
-        checked = check_custom(self.name.text(), values)
         self._clear_errors()
-        if not checked.ok:
-            for key, message in checked.errors.items():
-                show_error(self.errors[key], message)
-            self.status.setText("")
-            first = next(k for k in ("name", *TIMING_FIELDS) if k in checked.errors)
-            (self.name if first == "name" else self.fields[first]).setFocus()
-            return
-        assert checked.timings is not None
         try:
+            checked = check_custom(self.name.text(), values)
             if self.editing is None:
                 saved = self.store.add_pattern(checked.name, checked.timings)
             else:
                 saved = self.store.update_pattern(self.editing, checked.name, checked.timings)
-        except NameTaken as taken:
-            show_error(self.errors["name"], str(taken))
-            self.name.setFocus()
+        except InvalidPattern as problems:
+            self.status.setText("")
+            self._show_problems(problems.problems)
+            return
+        except Invalid as problem:  # the store's word, e.g. the name is taken
+            self._show_problems((problem,))
             return
         except UnknownPattern:
             self.editing = None  # removed meanwhile: keep what you typed as a new one
@@ -211,6 +214,13 @@ class PatternEditor(QWidget):
         self.new()
         self.status.setText("Deleted. Sessions you breathed with it stay in your history.")
         self.patterns_changed.emit("")
+
+    def _show_problems(self, problems: tuple[Invalid, ...]) -> None:
+        """Each message at its field, and the cursor in the first field to change."""
+        for problem in problems:
+            show_error(self.errors[problem.field], problem.message)
+        first = problems[0].field
+        (self.name if first == NAME_FIELD else self.fields[first]).setFocus()
 
     def _clear_errors(self) -> None:
         for error in self.errors.values():

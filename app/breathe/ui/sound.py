@@ -1,6 +1,8 @@
 """Optional sound cues for the guide. Off by default; QtMultimedia loads only when on.
 
-With no audio device the guide simply stays silent. Qt's multimedia backend talks
+With no audio device, or without the system's audio libraries (QtMultimedia needs the
+PulseAudio client library to load at all), the guide simply stays silent and the view
+shows its hint. Qt's multimedia backend talks
 about the libraries it could not find while it looks for devices; those notes are
 for developers, so they are kept out of the log during that one look.
 """
@@ -78,8 +80,10 @@ class CuePlayer(QObject):
     @staticmethod
     def _has_output() -> bool:
         with _quiet_probe():
-            from PySide6.QtMultimedia import QMediaDevices
-
+            try:
+                from PySide6.QtMultimedia import QMediaDevices
+            except ImportError:  # a missing system library: no sound here, as without a device
+                return False
             return bool(QMediaDevices.audioOutputs())
 
     def _load(self, relative: str) -> Any:

@@ -1,4 +1,6 @@
-"""Repair phrases offered when an "I'm flooded" break ends. No Qt.
+"""Reopening phrases: a gentle first sentence offered when an "I'm flooded" break ends.
+
+No Qt. (Practise's repair exercise is a different thing: a view in app/practice/ui.)
 
 The break's own phrases (resources/breathe/flooded.toml) come first, then the
 shared repair phrases for coming back to a talk. Choosing by turn keeps them

@@ -1,0 +1,37 @@
+"""After a session: "How calm do you feel now?", one tap or skip."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
+
+from app.breathe.ui.calm import CalmScale
+from app.breathe.ui.cards import StageCard
+from app.widgets.forms import label
+
+
+class RatingCard(StageCard):
+    """Asks once the session is saved; the view writes the rating and says how it went."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.title = label("How calm do you feel now?", "cardTitle")
+        self.column.addWidget(self.title)
+        row = QHBoxLayout()
+        self.calm_after = CalmScale("Calm after")
+        row.addWidget(self.calm_after, 1)
+        self.skip = QPushButton("Skip")
+        self.skip.setAccessibleName("Skip the calm rating")
+        row.addWidget(self.skip)
+        self.column.addLayout(row)
+        self.note = label("", "hint")
+        self.note.setAccessibleName("Saved note")
+        self.column.addWidget(self.note)
+        self.skip.clicked.connect(self.hide)
+
+    def ask(self) -> None:
+        """Open afresh for the session just saved."""
+        self.calm_after.set_value(None)
+        self.note.setText("Optional: one tap, or skip.")
+        self.calm_after.setEnabled(True)
+        self.skip.setEnabled(True)
+        self.show()
