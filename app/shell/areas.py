@@ -55,4 +55,5 @@ AREAS: tuple[AreaSpec, ...] = (
         today_card="app.breathe.ui.view:BreathTodayCard",
         toolbar_action="app.breathe.ui.view:flooded_action",
     ),
+    AreaSpec("summary", "Summaries", "summary.svg", "app.summary.ui.view:SummaryView"),
 )

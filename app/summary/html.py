@@ -121,7 +121,7 @@ def _numbers(summary: Summary) -> str:
         (str(n.entries), "journal entries" if n.entries != 1 else "journal entry"),
         (str(n.attempts), "practice attempts" if n.attempts != 1 else "practice attempt"),
         (str(n.breath_minutes), "minutes of breathing" if n.breath_minutes != 1 else "minute"),
-        (str(n.streak), "day in a row" if n.streak == 1 else "days in a row"),
+        (str(n.longest_streak), "longest run of days"),
     ]
     row = "".join(
         f'<td width="25%" bgcolor="{PAPER_TINT}" align="center">'
@@ -129,10 +129,7 @@ def _numbers(summary: Summary) -> str:
         f'<p class="caption" align="center">{esc(label)}</p></td>'
         for value, label in cells
     )
-    table = (
-        '<table width="100%" cellspacing="6" cellpadding="8" border="0">'
-        f"<tr>{row}</tr></table>"
-    )
+    table = f'<table width="100%" cellspacing="6" cellpadding="8" border="0"><tr>{row}</tr></table>'
     extra = []
     if n.entries:
         extra.append(f"You wrote on {n.days_written} of the {summary.span.days} days")
@@ -140,8 +137,8 @@ def _numbers(summary: Summary) -> str:
         extra.append(
             f"breathed in {n.breath_sessions} session{'s' if n.breath_sessions != 1 else ''}"
         )
-    if n.longest_streak > n.streak:
-        extra.append(f"your longest run in the period was {n.longest_streak} days")
+    if n.streak and summary.span.last == summary.made_on:
+        extra.append(f"your current run is {n.streak} day{'s' if n.streak != 1 else ''}")
     line = f'<p class="caption">{esc("; ".join(extra))}.</p>' if extra else ""
     return table + line
 

@@ -355,9 +355,7 @@ def statement(summary: Summary, source: Source, choices: Choices) -> tuple[str, 
         records = [e for e in source.entries if e.entry_id in shown]
         shareable = sum(1 for e in records if e.shareable)
         private_in = len(records) - shareable
-        left_private = sum(
-            1 for e in source.entries if not e.shareable and e.entry_id not in shown
-        )
+        left_private = sum(1 for e in source.entries if not e.shareable and e.entry_id not in shown)
         left_shareable = sum(1 for e in source.entries if e.shareable and e.entry_id not in shown)
         held = f"{_count(shareable, 'shareable entry', 'shareable entries')} included"
         if private_in:

@@ -8,15 +8,25 @@ rendered into memory; the caller decides where, if anywhere, the bytes go.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt, QUrl
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QIODevice,
+    QLocale,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+    QUrl,
+)
 from PySide6.QtGui import (
     QAbstractTextDocumentLayout,
     QColor,
     QFont,
     QImage,
+    QPagedPaintDevice,
     QPageLayout,
     QPageSize,
-    QPagedPaintDevice,
     QPainter,
     QPainterPath,
     QPalette,
@@ -28,7 +38,6 @@ from PySide6.QtGui import (
     QTextFormat,
     QTextOption,
 )
-from PySide6.QtCore import QLocale
 
 from app.summary import html
 from app.summary.model import Chart, Summary
@@ -59,6 +68,8 @@ def _base_font(point_size: float = 10.5) -> QFont:
     font.setFamilies(["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"])
     font.setStyleHint(QFont.StyleHint.SansSerif)
     font.setPointSizeF(point_size)
+    # No "fi"/"fl" ligatures: a PDF search for "reflection" must find the word.
+    font.setFeature(QFont.Tag.fromString("liga"), 0)
     return font
 
 
@@ -242,7 +253,9 @@ def _footer(painter: QPainter, device: QPagedPaintDevice, left: str, right: str)
     painter.save()
     painter.setClipping(False)
     painter.setPen(QPen(QColor(html.RULE), 0.6 * scale))
-    painter.drawLine(band.topLeft() - QPointF(0, 4 * scale), band.topRight() - QPointF(0, 4 * scale))
+    painter.drawLine(
+        band.topLeft() - QPointF(0, 4 * scale), band.topRight() - QPointF(0, 4 * scale)
+    )
     font = _base_font(8)
     painter.setFont(font)
     painter.setPen(QColor(html.SOFT))

@@ -17,6 +17,8 @@ def _font(point_size: float, *, bold: bool = False, italic: bool = False) -> QFo
     font = QFont()
     font.setFamilies(["DejaVu Sans", "Noto Sans", "Liberation Sans", "Arial"])
     font.setPointSizeF(point_size)
+    # No "fi"/"fl" ligatures: a PDF search for "reflection" must find the word.
+    font.setFeature(QFont.Tag.fromString("liga"), 0)
     font.setBold(bold)
     font.setItalic(italic)
     return font
@@ -47,11 +49,21 @@ def paint(painter: QPainter, sheet: Worksheet, page: QRectF, scale: float) -> No
     """`page` is the printable area in device pixels; `scale` is pixels per point."""
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     top = page.top()
-    top += _wrapped(painter, QRectF(page.left(), top, page.width(), 60 * scale),
-                    sheet.title, _font(20, bold=True), html.ACCENT)
+    top += _wrapped(
+        painter,
+        QRectF(page.left(), top, page.width(), 60 * scale),
+        sheet.title,
+        _font(20, bold=True),
+        html.ACCENT,
+    )
     top += 6 * scale
-    top += _wrapped(painter, QRectF(page.left(), top, page.width(), 120 * scale),
-                    sheet.intro, _font(10.5), html.INK)
+    top += _wrapped(
+        painter,
+        QRectF(page.left(), top, page.width(), 120 * scale),
+        sheet.intro,
+        _font(10.5),
+        html.INK,
+    )
     top += 14 * scale
     bottom = page.bottom() - FOOTER_PT * scale
     if sheet.closing:
@@ -112,7 +124,9 @@ def _ticks(painter: QPainter, items: tuple[str, ...], area: QRectF, scale: float
     y = area.top()
     for text in items:
         painter.setPen(QPen(QColor(html.SOFT), 0.9 * scale))
-        painter.drawRoundedRect(QRectF(area.left(), y + 2 * scale, side, side), 2 * scale, 2 * scale)
+        painter.drawRoundedRect(
+            QRectF(area.left(), y + 2 * scale, side, side), 2 * scale, 2 * scale
+        )
         painter.setFont(font)
         painter.setPen(QColor(html.INK))
         painter.drawText(
