@@ -159,12 +159,6 @@ def run_worksheet(args: argparse.Namespace) -> int:
 
 
 def _start_qt() -> None:
-    """A GUI application on the offscreen platform: fonts and painting, no display."""
-    from PySide6.QtGui import QGuiApplication
+    from app.summary.ui.render import start_offscreen
 
-    if QGuiApplication.instance() is None:
-        global _APP
-        _APP = QGuiApplication(["tend", "-platform", "offscreen"])
-
-
-_APP = None
+    start_offscreen()

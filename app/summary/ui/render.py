@@ -50,6 +50,19 @@ PDF_DPI = 600
 FOOTER_PT = 22  # room under the text for the footer line
 
 
+_APP = None
+
+
+def start_offscreen() -> None:
+    """For the command line: a GUI application on the offscreen platform, which gives
+    fonts and painting without a display or a window."""
+    global _APP
+    from PySide6.QtGui import QGuiApplication
+
+    if QGuiApplication.instance() is None:
+        _APP = QGuiApplication(["tend", "-platform", "offscreen"])
+
+
 def regional_paper() -> str:
     """Letter where the region measures in inches (the US), A4 everywhere else."""
     system = QLocale.system().measurementSystem()
