@@ -32,10 +32,13 @@ def write_document(path: Path, data: bytes, *, force: bool = False) -> None:
     except OSError as exc:
         raise OutputError(f"Cannot write {path}: {exc.strerror or 'input/output error'}.") from None
     try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
+        try:
+            view = memoryview(data)
+            while view:
+                view = view[os.write(fd, view) :]
+            os.fsync(fd)
+        finally:
+            os.close(fd)
     except OSError as exc:
         with contextlib.suppress(OSError):
             path.unlink()  # leave no half-written file behind

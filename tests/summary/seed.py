@@ -77,15 +77,17 @@ def seed(vault, first: date, days: int, *, every_nth_shareable: int = 3) -> dict
         ids["shareable" if shareable else "private"].append(saved.id)
         if i % 3 == 1:
             starred = i % 6 == 1
+            open_ = i % 4 == 1
+            said = SHARED_MARK if open_ else PRIVATE_MARK
             attempt = practice.save_attempt(
                 Attempt(
                     exercise=ExerciseKind.REWRITE,
-                    text=f"I felt alone tonight {mark}; could we plan an evening for us?",
+                    text=f"I felt alone tonight {said}; could we plan an evening for us?",
                     created_at=_when(day),
                     scenario_id=harsh.id,
                     analysis={"score": 82, "harsh": False},
                     starred=starred,
-                    shareable=i % 4 == 1,
+                    shareable=open_,
                 )
             )
             if starred:
