@@ -90,9 +90,7 @@ def test_sections_switched_off_are_absent_and_named(seeded):
     assert "Chosen entries" not in html
     assert "Mood and closeness" not in html
     assert "What setbacks taught" in html
-    assert "Left out by your choice: mood and closeness and chosen entries." in (
-        summary.statement
-    )
+    assert "Left out by your choice: mood and closeness and chosen entries." in (summary.statement)
 
 
 def test_everything_chosen_includes_private_words(seeded):
