@@ -29,7 +29,7 @@ def view(qtbot, seeded, context, tmp_path, monkeypatch):
         folder.mkdir(parents=True)
         monkeypatch.setenv(name, str(folder))
     monkeypatch.setattr(tempfile, "tempdir", str(tmp_path / "env" / "tmpdir"))
-    vault, ids = seeded
+    _, ids = seeded
     clock = ManualClock(datetime(2026, 1, 14, 20, 0).astimezone())
     ctx = AreaContext(**{**context.__dict__, "clock": clock})
     made = SummaryView(ctx)
