@@ -167,8 +167,12 @@ def _entries(summary: Summary) -> str:
         return '<p class="empty">No entries are chosen for this summary.</p>'
     out = []
     for block in summary.entries:
-        out.append(heading(3, block.title))
-        out.append(meta(f"{long_day(block.day)} · {block.kind}"))
+        # An untitled entry shows its first line as its title: say the kind instead.
+        untitled = block.body.startswith(block.title.rstrip("…").strip())
+        out.append(heading(3, block.kind if untitled else block.title))
+        out.append(
+            meta(long_day(block.day) if untitled else f"{long_day(block.day)} · {block.kind}")
+        )
         out.append(paragraphs(block.body))
         if block.feelings:
             out.append(para("Feelings: " + ", ".join(block.feelings), "meta"))
