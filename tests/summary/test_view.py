@@ -131,3 +131,27 @@ def test_worksheet_saved_from_the_view(view, tmp_path):
 def _files_everywhere(tmp_path: Path) -> set[Path]:
     """Every file under the test's folder: the vault, home, caches and temporary files."""
     return {Path(folder) / name for folder, _, files in os.walk(tmp_path) for name in files}
+
+
+def test_coming_back_reads_new_entries_and_keeps_your_ticks(view, seeded, qtbot):
+    from datetime import date
+
+    from app.reflect.model import Entry
+    from app.reflect.store import ReflectStore
+
+    made, ids = view
+    vault, _ = seeded
+    private, shareable = ids["private"][0], ids["shareable"][0]
+    for row in range(made.entries.count()):
+        item = made.entries.item(row)
+        if item.data(Qt.ItemDataRole.UserRole) == private:
+            item.setCheckState(Qt.CheckState.Checked)
+        if item.data(Qt.ItemDataRole.UserRole) == shareable:
+            item.setCheckState(Qt.CheckState.Unchecked)
+    new = ReflectStore(vault).create(
+        Entry(entry_date=date(2026, 1, 14), body="A new shareable evening.", shareable=True)
+    )
+    made.hide()
+    made.show()
+    qtbot.waitUntil(lambda: made.entries.count() == len(ids["shareable"]) + len(ids["private"]) + 1)
+    assert ticked_ids(made.entries) == (set(ids["shareable"]) - {shareable}) | {private, new.id}

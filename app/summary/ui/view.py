@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QPageLayout
+from PySide6.QtGui import QPageLayout, QShowEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -207,8 +207,16 @@ class SummaryView(QWidget):
         if self.period.currentData() == CUSTOM:
             self.reload()
 
-    def reload(self) -> None:
-        """Read the period again and start from private-by-default ticks."""
+    def showEvent(self, event: QShowEvent) -> None:
+        """Coming back from writing elsewhere: read again, keeping the ticks you made."""
+        super().showEvent(event)
+        if self.source is not None:
+            self.reload(keep_ticks=True)
+
+    def reload(self, *, keep_ticks: bool = False) -> None:
+        """Read the period again; ticks start private-by-default, or stay as you left
+        them for entries already listed when `keep_ticks`."""
+        before, ticked = self.source, self.choices()
         span = self.span()
         if span is None:
             self.source = None
@@ -218,12 +226,15 @@ class SummaryView(QWidget):
             return
         show_error(self.error, "")
         self.source = gather(self.context.vault, span)
-        self._fill_lists()
+        chosen = default_choices(self.source)
+        if keep_ticks and before is not None:
+            chosen = _kept(before, self.source, ticked, chosen)
+        self._fill_lists(chosen)
         self._refresh_statement()
 
-    def _fill_lists(self) -> None:
+    def _fill_lists(self, chosen: Choices | None = None) -> None:
         source = self.source
-        chosen = default_choices(source) if source else Choices()
+        chosen = chosen or Choices()
         for widget in (self.entries, self.attempts):
             widget.blockSignals(True)
             widget.clear()
@@ -353,6 +364,25 @@ class SummaryView(QWidget):
         show_error(self.error, "")
         self.statement.setText(f"Saved to {path}.")
         return True
+
+
+def _kept(before: Source, after: Source, ticked: Choices, fresh: Choices) -> Choices:
+    """Your ticks for what was listed already; private-by-default for anything new."""
+    old_entries = {e.entry_id for e in before.entries}
+    old_attempts = {a.attempt_id for a in before.starred_attempts}
+    return Choices(
+        sections=fresh.sections,
+        entries=frozenset(
+            e.entry_id
+            for e in after.entries
+            if (e.entry_id in ticked.entries if e.entry_id in old_entries else e.shareable)
+        ),
+        attempts=frozenset(
+            a.attempt_id
+            for a in after.starred_attempts
+            if (a.attempt_id in ticked.attempts if a.attempt_id in old_attempts else a.shareable)
+        ),
+    )
 
 
 def _date_edit(name: str, day: date) -> QDateEdit:
