@@ -386,10 +386,10 @@ def statement(summary: Summary, source: Source, choices: Choices) -> tuple[str, 
     unstarred = len(source.attempts) - (len(starred) if summary.has(Section.PRACTICE) else 0)
     if unstarred > 0 and summary.has(Section.NUMBERS):
         others = "other " if summary.has(Section.PRACTICE) and starred else ""
-        lines.append(
-            f"The words of the {unstarred} {others}practice "
-            f"{'attempt' if unstarred == 1 else 'attempts'} are not included, only their count."
-        )
+        if unstarred == 1:
+            lines.append(f"1 {others}practice attempt is counted, without its words.")
+        else:
+            lines.append(f"{unstarred} {others}practice attempts are counted, without their words.")
     if summary.has(Section.CHART) and summary.chart.entries_counted:
         lines.append(
             "The chart shows mood and closeness as numbers only, from "

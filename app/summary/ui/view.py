@@ -388,7 +388,7 @@ def _kept(before: Source, after: Source, ticked: Choices, fresh: Choices) -> Cho
 def _date_edit(name: str, day: date) -> QDateEdit:
     edit = QDateEdit(QDate(day))
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("d MMM yyyy")
+    edit.setDisplayFormat("yyyy-MM-dd")
     edit.setAccessibleName(name)
     return edit
 
