@@ -55,4 +55,5 @@ AREAS: tuple[AreaSpec, ...] = (
         today_card="app.breathe.ui.today_card:BreathTodayCard",
         toolbar_action="app.breathe.ui.flooded:flooded_action",
     ),
+    AreaSpec("summary", "Summaries", "summary.svg", "app.summary.ui.view:SummaryView"),
 )
