@@ -55,4 +55,11 @@ AREAS: tuple[AreaSpec, ...] = (
         today_card="app.breathe.ui.view:BreathTodayCard",
         toolbar_action="app.breathe.ui.view:flooded_action",
     ),
+    AreaSpec(
+        "progress",
+        "Progress",
+        "progress.svg",
+        "app.progress.ui.view:ProgressView",
+        today_card="app.progress.ui.today_card:ProgressTodayCard",
+    ),
 )

@@ -13,12 +13,12 @@ from app.progress.model import (
     FOUR_PATTERNS,
     AppreciationSummary,
     BreathingSummary,
+    MonthBalance,
     PracticeSummary,
     ProgressReport,
     SetbacksSummary,
     Trend,
 )
-
 from app.progress.ui.charts import Axis, ChartSpec, Series
 
 MOOD_EMPTY = (
@@ -176,6 +176,11 @@ def patterns(summary: PracticeSummary) -> ChartSpec:
     )
 
 
+def _count(value: int, month: MonthBalance) -> float | None:
+    """A month with neither is left out (a gap), so an empty year draws no axis."""
+    return float(value) if month.appreciations or month.setbacks else None
+
+
 def appreciation(summary: AppreciationSummary) -> ChartSpec:
     short, long = _labels([m.month for m in summary.months], weekly=False)
     return ChartSpec(
@@ -187,12 +192,15 @@ def appreciation(summary: AppreciationSummary) -> ChartSpec:
         series=(
             Series(
                 "Appreciations",
-                tuple(float(m.appreciations) for m in summary.months),
+                tuple(_count(m.appreciations, m) for m in summary.months),
                 bar=True,
                 decimals=0,
             ),
             Series(
-                "Setbacks", tuple(float(m.setbacks) for m in summary.months), bar=True, decimals=0
+                "Setbacks",
+                tuple(_count(m.setbacks, m) for m in summary.months),
+                bar=True,
+                decimals=0,
             ),
             Series(
                 f"{summary.aim} to 1 for that month",

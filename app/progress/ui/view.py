@@ -1,0 +1,270 @@
+"""Progress: see the way you have come. Figures are worked out afresh each time the view
+is shown, for the period chosen at the top; nothing on these pages is a grade.
+
+Four tabs, each scrolling on its own so the window never has to grow: an overview (your
+run of days, the last twelve months, milestones), trends (five charts, each with its
+sentence and a table), setbacks as learning, and shared goals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QPushButton,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.context import AreaContext
+from app.progress.days import short_day
+from app.progress.model import ProgressData, ProgressReport
+from app.progress.store import GoalStore
+from app.progress.ui import source, specs
+from app.progress.ui.charts import ChartPanel
+from app.progress.ui.goals import GoalsPage
+from app.progress.ui.overview import CalendarCard, MilestoneList, StreakCard
+from app.progress.ui.period import PeriodChooser
+from app.progress.ui.setbacks import SetbacksPage
+from app.vault import VaultError
+from app.widgets.forms import error_label, label, show_error
+
+SUBTITLE = "See the way you have come. These figures are for you, never a grade."
+WELCOME_TITLE = "Your progress will gather here"
+START_BUTTONS = (
+    ("Write an entry", "reflect", {"new": True}),
+    ("Practise", "practice", {}),
+    ("Breathe for a minute", "breathe", {"pattern": "box", "minutes": 1}),
+)
+TABS = ("Overview", "Trends", "Setbacks", "Goals")
+# Kept with the view (the shared sheet has no Progress section): the big streak figures
+# and the calm tab bar; colours come from the palette, so both schemes work.
+STYLE = """
+#bigFigure { font-size: 17pt; font-weight: 300; }
+#milestoneTitle { font-weight: 600; }
+#progressPage { background: transparent; }
+QTabWidget::pane { border: none; border-top: 1px solid palette(mid); top: -1px; }
+"""
+
+
+class GoalNotSaved(VaultError):
+    message = "A goal could not be saved yet."
+
+
+def _scrolling(page: QWidget) -> QScrollArea:
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    page.setObjectName("progressPage")
+    scroll.setWidget(page)
+    return scroll
+
+
+def _column(*widgets: QWidget) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    layout.setContentsMargins(0, 8, 12, 12)
+    layout.setSpacing(12)
+    for widget in widgets:
+        layout.addWidget(widget)
+    layout.addStretch(1)
+    return page
+
+
+class ProgressView(QWidget):
+    def __init__(self, context: AreaContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("progress")
+        self.setAccessibleName("Progress")
+        self.setStyleSheet(STYLE)
+        self.context = context
+        self.goal_store = GoalStore(context.vault, context.clock)
+        self.report: ProgressReport | None = None
+        self._asked = 0  # each refresh's number: an older answer never replaces a newer one
+        self.refreshes = 0
+        # The two streak choices, held here too so they hold even if the vault cannot save.
+        self.hidden = bool(context.settings.read(source.HIDE_STREAKS))
+        self.grace = bool(context.settings.read(source.GRACE_DAY))
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 20, 20, 12)
+        layout.setSpacing(6)
+        layout.addWidget(label("Progress", "pageTitle"))
+        layout.addWidget(label(SUBTITLE, "pageSubtitle"))
+        row = QHBoxLayout()
+        row.setContentsMargins(0, 6, 0, 0)
+        self.span_line = label("", "hint")
+        self.span_line.setAccessibleName("The days these figures cover")
+        self.period = PeriodChooser(context.settings.read(source.PERIOD))
+        self.period.changed.connect(self._period_changed)
+        row.addWidget(self.period)
+        row.addSpacing(12)
+        row.addWidget(self.span_line, 1)
+        layout.addLayout(row)
+        self.error = error_label()
+        layout.addWidget(self.error)
+        layout.addWidget(self._build_welcome())
+
+        self.streaks = StreakCard()
+        self.streaks.hide_toggled.connect(self._hide_streaks)
+        self.streaks.grace_toggled.connect(self._grace_day)
+        self.activity_line = label("")
+        self.calendar = CalendarCard()
+        self.milestones = MilestoneList()
+        self.charts = {
+            key: ChartPanel(title)
+            for key, title in (
+                ("mood", "Mood and closeness"),
+                ("breathing", "Breathing"),
+                ("practice", "Practice"),
+                ("patterns", "The four patterns"),
+                ("appreciation", "Appreciation and setbacks"),
+            )
+        }
+        self.setbacks = SetbacksPage()
+        self.goals = GoalsPage(self.goal_store, context.clock)
+        self.goals.changed.connect(self.refresh)
+
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Progress pages")
+        pages = (
+            _column(self.streaks, self.activity_line, self.calendar, self.milestones),
+            _column(*self.charts.values()),
+            _column(self.setbacks),
+            _column(self.goals),
+        )
+        for title, page in zip(TABS, pages, strict=True):
+            self.tabs.addTab(_scrolling(page), title)
+        layout.addWidget(self.tabs, 1)
+
+        undo = QShortcut(QKeySequence.StandardKey.Undo, self)
+        undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        undo.activated.connect(self.goals.undo_delete)
+
+    def _build_welcome(self) -> QFrame:
+        self.welcome = QFrame()
+        self.welcome.setObjectName("card")
+        self.welcome.setAccessibleName(WELCOME_TITLE)
+        inner = QVBoxLayout(self.welcome)
+        inner.setContentsMargins(16, 12, 16, 12)
+        self.welcome_title = label(WELCOME_TITLE, "cardTitle")
+        self.welcome_text = label("")
+        inner.addWidget(self.welcome_title)
+        inner.addWidget(self.welcome_text)
+        row = QHBoxLayout()
+        self.start_buttons: list[QPushButton] = []
+        for text, key, request in START_BUTTONS:
+            button = QPushButton(text)
+            button.setAccessibleName(text)
+            button.clicked.connect(lambda _=False, k=key, r=request: self.context.open_area(k, **r))
+            self.start_buttons.append(button)
+            row.addWidget(button)
+        row.addStretch(1)
+        inner.addLayout(row)
+        self.welcome.hide()
+        return self.welcome
+
+    # -- the contract with the shell -------------------------------------------------
+
+    def flush(self) -> None:
+        """A goal being written is saved rather than lost; raises when it cannot be."""
+        form = self.goals.form
+        pending = form.title.text().strip() or form.why.toPlainText().strip()
+        if not form.isHidden() and pending and not form.save():
+            raise GoalNotSaved(f"A goal could not be saved yet. {form.error.text()}")
+
+    def handle_request(self, **request: Any) -> None:
+        """period="4w"|"3m"|"12m"|"all"; tab="overview"|"trends"|"setbacks"|"goals";
+        new_goal=True opens the form for a new goal."""
+        if request.get("period"):
+            self.period.set_value(str(request["period"]))
+        tab = str(request.get("tab", "")).capitalize()
+        if tab in TABS:
+            self.tabs.setCurrentIndex(TABS.index(tab))
+        if request.get("new_goal"):
+            self.tabs.setCurrentIndex(TABS.index("Goals"))
+            self.goals.edit(None)
+
+    # -- working out the figures -----------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not event.spontaneous():
+            self.refresh()  # never stale: whatever happened elsewhere since, counts
+
+    def refresh(self) -> None:
+        """Read the records here (the vault belongs to this thread), then work out the
+        report through the task runner."""
+        self._asked += 1
+        asked = self._asked
+        grace = self.grace
+        try:
+            data: ProgressData = source.read_data(self.context.vault)
+        except VaultError as problem:
+            show_error(self.error, str(problem))
+            return
+        period, today = self.period.value(), self.context.clock.today()
+        self.context.tasks.run(
+            lambda: source.report_for(data, period, today, grace),
+            lambda report: self._show(asked, report),
+            lambda problem: self._failed(asked, problem),
+        )
+        self.goals.reload()
+
+    def _failed(self, asked: int, problem: Exception) -> None:
+        if asked == self._asked:
+            # A bug, not a vault condition: say so plainly, with nothing the person wrote.
+            name = type(problem).__name__
+            show_error(self.error, f"Tend could not work out these figures ({name}).")
+
+    def _show(self, asked: int, report: ProgressReport) -> None:
+        if asked != self._asked:
+            return
+        self.report = report
+        self.refreshes += 1
+        show_error(self.error, "")
+        span = report.span
+        self.span_line.setText(
+            f"{report.period.label}: {short_day(span.first)} to {short_day(span.last)}"
+        )
+        self.welcome_text.setText(report.welcome)
+        self.welcome.setVisible(bool(report.welcome))
+        for button in self.start_buttons:
+            button.setVisible(report.is_empty)
+        self.streaks.show_streaks(report.streaks, self.hidden, report.streaks.grace_day)
+        self.activity_line.setText(report.activity.sentence)
+        self.calendar.show_calendar(report.calendar)
+        self.milestones.show_milestones(report.milestones)
+        for spec in specs.all_charts(report):
+            self.charts[spec.key].show_spec(spec)
+        self.setbacks.show_setbacks(report.setbacks)
+
+    # -- settings --------------------------------------------------------------------
+
+    def _period_changed(self, period: str) -> None:
+        self._save_setting(source.PERIOD, period)
+        self.refresh()
+
+    def _hide_streaks(self, hidden: bool) -> None:
+        self.hidden = hidden
+        self._save_setting(source.HIDE_STREAKS, hidden)
+        if self.report is not None:
+            self.streaks.show_streaks(self.report.streaks, hidden, self.report.streaks.grace_day)
+
+    def _grace_day(self, on: bool) -> None:
+        self.grace = on
+        self._save_setting(source.GRACE_DAY, on)
+        self.refresh()
+
+    def _save_setting(self, setting, value) -> None:
+        try:
+            self.context.settings.write(setting, value)
+        except VaultError as problem:
+            show_error(self.error, str(problem))  # the choice holds for now all the same
