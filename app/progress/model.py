@@ -696,7 +696,8 @@ def _setbacks_sentence(
     text = f"You wrote about {plural(len(items), 'setback')} {period.phrase}"
     text += f" and found a lesson in {learned}." if learned else "."
     if average is not None:
-        text += f" Repair took {average:.1f} days on average"
+        took = "came within the same day" if average < 0.5 else f"took {average:.1f} days"
+        text += f" Repair {took} on average"
         timed = [p for p in points if p.average_days is not None]
         if len(timed) >= 2:
             early = timed[: len(timed) // 2]
