@@ -1,25 +1,21 @@
-"""The Today page's Progress card: your run of days (unless hidden) and, once, the
-newest milestone you reached, celebrated kindly."""
+"""The Today page's Progress card: your run of days (unless you hid streaks) and, once,
+the newest milestone you reached, celebrated kindly."""
 
 from __future__ import annotations
-
-from contextlib import suppress
 
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from app.context import AreaContext
-from app.progress.data import activity_days
-from app.progress.milestones import milestones, newest
-from app.progress.model import streaks
-from app.progress.ui import source
+from app.progress.gather import TodayGlance, today_glance
 from app.vault import VaultError
 from app.widgets.forms import card, label
+
+STREAKS_HIDDEN = "Your days are gathering in Progress, whenever you want to look."
 
 
 class ProgressTodayCard(QWidget):
     def __init__(self, context: AreaContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.context = context
         self.setAccessibleName("Your progress")
         self.streak = label("")
         self.streak.setAccessibleName("Your run of days")
@@ -42,35 +38,23 @@ class ProgressTodayCard(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(card("The way you have come", self.streak, self.milestone_box, holder))
-        self.celebrated = None
-        self._fill()
-
-    def _fill(self) -> None:
-        settings, today = self.context.settings, self.context.clock.today()
+        self.glance: TodayGlance | None = None
         try:
-            data = source.read_data(self.context.vault)
-            hidden = bool(settings.read(source.HIDE_STREAKS))
-            grace = bool(settings.read(source.GRACE_DAY))
-            done = set(settings.read(source.CELEBRATED))
+            # Marks the milestone shown as celebrated: it appears here once, then waits
+            # in the Progress view's list.
+            self.glance = today_glance(context.vault, context.clock.today())
         except VaultError as problem:
             self.streak.setText(str(problem))
             self.milestone_box.hide()
             return
-        lived = data.lived(today)
-        if hidden:
-            self.streak.hide()
-        else:
-            runs = streaks(activity_days(lived, today), today, grace)
-            self.streak.setText(runs.sentence)
-        latest = newest(milestones(lived, today, grace))
-        if latest is None or latest.id in done:
-            self.milestone_box.hide()
-            return
-        self.celebrated = latest
-        self.milestone_title.setText(f"A milestone: {latest.title}")
-        self.milestone_text.setText(latest.text)
-        self.milestone_box.setAccessibleName(f"A milestone: {latest.title}")
-        # Celebrated once: from now on it waits in the Progress view's list. If the vault
-        # cannot save that, it may be celebrated again next time; nothing is lost.
-        with suppress(VaultError):
-            settings.write(source.CELEBRATED, sorted(done | {latest.id}))
+        self._fill(self.glance)
+
+    def _fill(self, glance: TodayGlance) -> None:
+        self.streak.setText(STREAKS_HIDDEN if glance.streak is None else glance.streak.sentence)
+        milestone = glance.milestone
+        self.milestone_box.setVisible(milestone is not None)
+        if milestone is not None:
+            self.milestone_title.setText(f"A milestone: {milestone.title}")
+            self.milestone_text.setText(milestone.text)
+            self.milestone_box.setAccessibleName(f"A milestone: {milestone.title}")
+            self.milestone_box.setAccessibleDescription(milestone.text)
