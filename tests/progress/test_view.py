@@ -32,12 +32,16 @@ def test_an_empty_vault_gets_a_friendly_start_and_never_an_empty_axis(qtbot, con
     view = show(qtbot, ProgressView(context))
     assert view.welcome.isVisible()
     assert "fills in as you use Tend" in view.welcome_text.text()
+    view.tabs.setCurrentIndex(1)
     for panel in view.charts.values():
         assert panel.stack.currentWidget() is panel.empty
         assert panel.empty.text()  # it says what will appear, and how
         assert panel.chart.series() == []
         assert not panel.table_button.isVisible()
+    view.tabs.setCurrentIndex(2)
     assert view.setbacks.chart.stack.currentWidget() is view.setbacks.chart.empty
+    assert view.setbacks.empty.isVisible()
+    view.tabs.setCurrentIndex(0)
     assert not view.streaks.figures.isVisible()  # no "0 days" staring back
     assert view.milestones.rows[0].text().startswith("Milestones appear here")
     qtbot.mouseClick(view.start_buttons[0], LEFT)
@@ -46,6 +50,7 @@ def test_an_empty_vault_gets_a_friendly_start_and_never_an_empty_axis(qtbot, con
 
 def test_switching_the_period_changes_the_figures(qtbot, view):
     assert view.period.value() == "3m"
+    view.tabs.setCurrentIndex(1)
     mood = view.charts["mood"]
     three_months = mood.spec.labels
     assert view.span_line.text() == "3 months: 1 November 2025 to 15 January 2026"
@@ -107,6 +112,7 @@ def test_each_chart_has_its_sentence_for_screen_readers_and_the_same_numbers_as_
 
 
 def test_the_five_to_one_aim_is_a_dashed_reference_not_a_grade(qtbot, view):
+    view.tabs.setCurrentIndex(1)
     panel = view.charts["appreciation"]
     names = [s.name() for s in panel.chart.series()]
     assert "5 to 1 for that month" in names
@@ -155,7 +161,9 @@ def test_the_calendar_moves_by_keyboard_and_says_what_happened(qtbot, view):
 
 
 def test_streaks_show_and_can_be_hidden_for_good(qtbot, context, view):
-    assert view.streaks.current_figure.text() == "4 days"  # today and the three before
+    assert (
+        view.streaks.current_figure.accessibleName() == "4 days, your current run"
+    )  # today and the three before
     assert "4 days running" in view.streaks.sentence.text()
 
     qtbot.mouseClick(view.streaks.hide_box, LEFT)
@@ -174,9 +182,9 @@ def test_a_grace_day_keeps_a_run_going(qtbot, context, vault, clock):
     for back in (0, 2, 3):  # yesterday missed
         write(vault, clock, TODAY - timedelta(days=back))
     view = show(qtbot, ProgressView(context))
-    assert view.streaks.current_figure.text() == "1 day"
+    assert view.streaks.current_figure.accessibleName() == "1 day, your current run"
     qtbot.mouseClick(view.streaks.grace_box, LEFT)
-    assert view.streaks.current_figure.text() == "3 days"
+    assert view.streaks.current_figure.accessibleName() == "3 days, your current run"
     assert context.settings.read(source.GRACE_DAY) is True
 
 
@@ -185,6 +193,7 @@ def test_the_figures_are_worked_out_afresh_each_time_the_view_is_shown(
 ):
     view = show(qtbot, ProgressView(context))
     assert view.report.is_empty
+    view.tabs.setCurrentIndex(1)
     view.hide()
     breathe(vault, TODAY, 6)
     view.show()

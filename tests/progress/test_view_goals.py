@@ -111,6 +111,7 @@ def test_checking_in_adds_a_step_and_counts_as_a_day_you_showed_up(qtbot, view, 
     lines = [w.text() for w in card.findChildren(type(card.title)) if w.objectName() == "checkIn"]
     assert lines == ["✓ 14 January 2026: Made dal"]
     # The figures were worked out again: the check-in is a day in the calendar.
+    view.tabs.setCurrentIndex(0)
     grid = view.calendar.grid
     assert "1 goal check-in" in grid.describe(date(2026, 1, 14))
     assert view.report.goals.check_ins == 1

@@ -93,24 +93,20 @@ class ActivityGrid(QWidget):
     def weeks(self) -> int:
         return (self.last - self._start).days // 7 + 1
 
-    def _cell(self, width: int | None = None) -> int:
-        width = self.width() if width is None else width
-        fits = (width - LEFT_MARGIN) // max(1, self.weeks) - GAP
+    def _cell(self) -> int:
+        """As large as the width allows, up to MAX_CELL: the height is fixed for that."""
+        fits = (self.width() - LEFT_MARGIN) // max(1, self.weeks) - GAP
         return max(MIN_CELL, min(MAX_CELL, fits))
 
-    def hasHeightForWidth(self) -> bool:
-        return True
-
-    def heightForWidth(self, width: int) -> int:
-        return TOP_MARGIN + 7 * (self._cell(width) + GAP) + 4
+    @staticmethod
+    def _height() -> int:
+        return TOP_MARGIN + 7 * (MAX_CELL + GAP) + 2
 
     def sizeHint(self) -> QSize:
-        width = LEFT_MARGIN + self.weeks * (11 + GAP)
-        return QSize(width, self.heightForWidth(width))
+        return QSize(LEFT_MARGIN + self.weeks * (MAX_CELL + GAP), self._height())
 
     def minimumSizeHint(self) -> QSize:
-        width = LEFT_MARGIN + self.weeks * (MIN_CELL + GAP)
-        return QSize(width, self.heightForWidth(width))
+        return QSize(LEFT_MARGIN + self.weeks * (MIN_CELL + GAP), self._height())
 
     def cell_rect(self, when: date) -> QRect:
         offset = (when - self._start).days
@@ -145,21 +141,26 @@ class ActivityGrid(QWidget):
                 name,
             )
         painter.setPen(colours.muted_colour(palette))
-        when, last_label_x = self.first, -100
-        while when <= self.last:
-            if when.day == 1 or when == self.first:
-                x = self.cell_rect(when).x()
-                if x - last_label_x > 34:  # never two month names on top of each other
-                    painter.drawText(QPoint(x, TOP_MARGIN - 5), f"{when:%b}")
-                    last_label_x = x
-            when += timedelta(days=1)
+        # Each month's name over its first week; the first column's month only when
+        # the next one is not about to start, so two names never crowd each other.
+        starts = _month_starts(self.first, self.last)
+        if not starts or (starts[0] - self.first).days >= 21:
+            starts.insert(0, self.first)
+        for when in starts:
+            painter.drawText(QPoint(self.cell_rect(when).x(), TOP_MARGIN - 5), f"{when:%b}")
         painter.setPen(Qt.PenStyle.NoPen)
-        radius = max(1.5, self._cell() / 5)
-        when = self.first
-        while when <= self.last:
-            painter.setBrush(shades[self.level(when)])
-            painter.drawRoundedRect(self.cell_rect(when), radius, radius)
-            when += timedelta(days=1)
+        cell = self._cell()
+        radius = max(1.5, cell / 5)
+        offset = (self.first - self._start).days
+        for index in range((self.last - self.first).days + 1):
+            when = self.first + timedelta(days=index)
+            found = self.days.get(when)
+            level = 0 if found is None else min(LEVELS - 1, max(0, found.level))
+            column, row = divmod(offset + index, 7)
+            painter.setBrush(shades[level])
+            painter.drawRoundedRect(
+                LEFT_MARGIN + column * step, TOP_MARGIN + row * step, cell, cell, radius, radius
+            )
         if self.hasFocus():
             # The focused day: a ring in the text colour, clear in both schemes.
             pen = QPen(palette.color(QPalette.ColorRole.WindowText), 2)
@@ -231,6 +232,16 @@ class ActivityGrid(QWidget):
     def focusOutEvent(self, event: QFocusEvent) -> None:
         self.update()
         super().focusOutEvent(event)
+
+
+def _month_starts(first: date, last: date) -> list[date]:
+    month = date(first.year, first.month, 1)
+    found = []
+    while month <= last:
+        if month >= first:
+            found.append(month)
+        month = date(month.year + month.month // 12, month.month % 12 + 1, 1)
+    return found
 
 
 def legend_colour(palette: QPalette, level: int) -> QColor:

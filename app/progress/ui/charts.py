@@ -40,6 +40,10 @@ from app.progress.ui import colours
 from app.widgets.forms import label
 
 CHART_HEIGHT = 230
+# Past this many points, bars are drawn as lines: thin bars say little, and each bar is a
+# graphics item of its own, so five years of weeks would cost a second to lay out.
+DENSE_POINTS = 70
+_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 MAX_X_LABELS = 6
 MISSING = "–"
 
@@ -130,6 +134,7 @@ class ChartPanel(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.spec: ChartSpec | None = None
+        self._table_filled = False
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 12)
         layout.setSpacing(6)
@@ -157,7 +162,6 @@ class ChartPanel(QFrame):
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setFixedHeight(CHART_HEIGHT)
         self.view.setFrameShape(QFrame.Shape.NoFrame)
-        self.view.setStyleSheet("background: transparent;")
         self.view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
         self.table = QTableWidget()
@@ -189,7 +193,9 @@ class ChartPanel(QFrame):
             self.view.setAccessibleDescription(spec.sentence)
             self.sentence.setAccessibleDescription(spec.sentence)
             self.setAccessibleDescription(spec.sentence)
-            self._fill_table(spec)
+            self._table_filled = False
+            if self.table_button.isChecked():
+                self._fill_table(spec)
             self._draw(spec)
         else:
             self.sentence.setText("")
@@ -210,9 +216,12 @@ class ChartPanel(QFrame):
 
     def _toggle_table(self, on: bool) -> None:
         self.table_button.setText("Show as chart" if on else "Show as table")
+        if on and self.spec is not None and not self._table_filled:
+            self._fill_table(self.spec)  # the table is made when first asked for
         self._show_page()
 
     def _fill_table(self, spec: ChartSpec) -> None:
+        self._table_filled = True
         headers, rows = table_columns(spec), table_rows(spec)
         self.table.clear()
         self.table.setColumnCount(len(headers))
@@ -222,9 +231,7 @@ class ChartPanel(QFrame):
             for c, text in enumerate(row):
                 item = QTableWidgetItem(text)
                 if c:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
+                    item.setTextAlignment(_RIGHT)
                 self.table.setItem(r, c, item)
         self.table.horizontalHeader().setSectionResizeMode(
             0, QHeaderView.ResizeMode.ResizeToContents
@@ -234,14 +241,18 @@ class ChartPanel(QFrame):
 
     def _draw(self, spec: ChartSpec) -> None:
         chart, palette = self.chart, self.palette()
+        hues = [colours.series_colour(palette, i) for i in range(len(spec.series))]
+        muted = colours.muted_colour(palette)
         chart.removeAllSeries()
         for axis in chart.axes():
             chart.removeAxis(axis)
             axis.deleteLater()
         count = len(spec.labels)
+        dense = count > DENSE_POINTS
         x_axis = self._x_axis(spec.labels)
         chart.addAxis(x_axis, Qt.AlignmentFlag.AlignBottom)
-        left = self._y_axis(spec.left, [s for s in spec.series if not s.right_axis], spec.stacked)
+        stacked = spec.stacked and not dense
+        left = self._y_axis(spec.left, [s for s in spec.series if not s.right_axis], stacked)
         chart.addAxis(left, Qt.AlignmentFlag.AlignLeft)
         right = None
         if spec.right is not None:
@@ -249,15 +260,14 @@ class ChartPanel(QFrame):
             chart.addAxis(right, Qt.AlignmentFlag.AlignRight)
             right.setGridLineVisible(False)
 
-        bars = [s for s in spec.series if s.bar]
+        bars = [s for s in spec.series if s.bar and not dense]
         if bars:
-            bar_series = QStackedBarSeries() if spec.stacked else QBarSeries()
+            bar_series = QStackedBarSeries() if stacked else QBarSeries()
             bar_series.setBarWidth(0.8)
             for series in bars:
                 bar_set = QBarSet(series.name)
-                for value in series.values:
-                    bar_set.append(0.0 if value is None else float(value))
-                colour = colours.series_colour(palette, spec.series.index(series))
+                bar_set.append([0.0 if v is None else float(v) for v in series.values])
+                colour = hues[spec.series.index(series)]
                 bar_set.setColor(colour)
                 bar_set.setBorderColor(colour)
                 bar_set.hovered.connect(
@@ -267,20 +277,22 @@ class ChartPanel(QFrame):
             chart.addSeries(bar_series)
             bar_series.attachAxis(x_axis)
             bar_series.attachAxis(right if bars[0].right_axis and right else left)
-        for series in spec.series:
-            if series.bar:
+        for index, series in enumerate(spec.series):
+            if series in bars:
                 continue
             line = QLineSeries()
             line.setName(series.name)
-            points = [QPointF(i, float(v)) for i, v in enumerate(series.values) if v is not None]
             if series.reference:
                 points = self._steps(series.values)
+            else:
+                points = [
+                    QPointF(i, float(v)) for i, v in enumerate(series.values) if v is not None
+                ]
             line.append(points)
-            colour = colours.series_colour(palette, spec.series.index(series))
-            pen = QPen(colour, 1.6 if series.reference else 2.2)
+            pen = QPen(hues[index], 1.6 if series.reference or dense else 2.2)
             if series.reference:
                 pen.setStyle(Qt.PenStyle.DashLine)
-                pen.setColor(colours.muted_colour(palette))
+                pen.setColor(muted)
             line.setPen(pen)
             line.setPointsVisible(not series.reference and count <= 60)
             line.hovered.connect(

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 from app.progress.days import plural, short_day
 from app.progress.model import ActivityCalendar, Milestone, Streaks
 from app.progress.ui import colours
-from app.progress.ui.calendar import LEVELS, ActivityGrid, GridDay
+from app.progress.ui.calendar import HOW_TO, LEVELS, ActivityGrid, GridDay
 from app.widgets.forms import label
 
 STREAKS_HIDDEN = "Streaks are hidden. Your days still show in the calendar below, without a count."
@@ -25,16 +25,25 @@ NO_MILESTONES = (
 )
 
 
-def _figure(number: str, caption: str) -> QWidget:
+def _figure(caption: str, row: QHBoxLayout) -> QLabel:
+    """A big number over its caption; returns the number's label."""
     box = QWidget()
     layout = QVBoxLayout(box)
     layout.setContentsMargins(0, 0, 24, 0)
     layout.setSpacing(0)
-    value = label(number, "bigFigure")
+    value = label("", "bigFigure")
+    value.setTextFormat(Qt.TextFormat.RichText)
     value.setWordWrap(False)
     layout.addWidget(value)
     layout.addWidget(label(caption, "hint"))
-    return box
+    row.addWidget(box)
+    return value
+
+
+def _set_figure(value: QLabel, number: str, caption: str) -> None:
+    # Rich text sets the size: the shared style sheet fixes every widget's font size.
+    value.setText(f'<span style="font-size: 17pt; font-weight: 300;">{number}</span>')
+    value.setAccessibleName(f"{number}, {caption}")
 
 
 class StreakCard(QFrame):
@@ -53,6 +62,9 @@ class StreakCard(QFrame):
         self.figures = QWidget()
         self.figures_row = QHBoxLayout(self.figures)
         self.figures_row.setContentsMargins(0, 4, 0, 4)
+        self.current_figure = _figure("your current run", self.figures_row)
+        self.longest_figure = _figure("your longest run", self.figures_row)
+        self.figures_row.addStretch(1)
         layout.addWidget(self.figures)
         self.sentence = label("")
         layout.addWidget(self.sentence)
@@ -71,8 +83,6 @@ class StreakCard(QFrame):
         options.addWidget(self.grace_box)
         options.addStretch(1)
         layout.addLayout(options)
-        self.current_figure: QLabel | None = None
-        self.longest_figure: QLabel | None = None
 
     def show_streaks(self, streaks: Streaks, hidden: bool, grace: bool) -> None:
         for box, value in ((self.hide_box, hidden), (self.grace_box, grace)):
@@ -80,23 +90,14 @@ class StreakCard(QFrame):
             box.setChecked(value)
             box.blockSignals(blocked)
         self.grace_box.setVisible(not hidden)
-        while self.figures_row.count():
-            item = self.figures_row.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
         # Before a first day there is no run to count, only the sentence inviting one.
         self.figures.setVisible(not hidden and streaks.longest > 0)
         if hidden:
             self.sentence.setText(STREAKS_HIDDEN)
             self.setAccessibleDescription(STREAKS_HIDDEN)
             return
-        current = _figure(plural(streaks.current, "day"), "your current run")
-        longest = _figure(plural(streaks.longest, "day"), "your longest run")
-        self.current_figure = current.findChild(QLabel, "bigFigure")
-        self.longest_figure = longest.findChild(QLabel, "bigFigure")
-        self.figures_row.addWidget(current)
-        self.figures_row.addWidget(longest)
-        self.figures_row.addStretch(1)
+        _set_figure(self.current_figure, plural(streaks.current, "day"), "your current run")
+        _set_figure(self.longest_figure, plural(streaks.longest, "day"), "your longest run")
         self.sentence.setText(streaks.sentence)
         self.setAccessibleDescription(streaks.sentence)
 
@@ -153,9 +154,7 @@ class CalendarCard(QFrame):
 
     def show_calendar(self, calendar: ActivityCalendar) -> None:
         self.sentence.setText(calendar.sentence)
-        self.grid.setAccessibleDescription(
-            f"{calendar.sentence} {self.grid.accessibleDescription()}"
-        )
+        self.grid.setAccessibleDescription(f"{calendar.sentence} {HOW_TO}")
         days = {cell.day: GridDay(cell.level, cell.sentence) for cell in calendar.days}
         self.grid.set_days(calendar.first, calendar.last, days)
         self.day_line.setText(self.grid.describe(self.grid.focused))
@@ -171,8 +170,12 @@ class MilestoneList(QFrame):
         self.body.setSpacing(8)
         self.body.addWidget(label("Milestones", "cardTitle"))
         self.rows: list[QWidget] = []
+        self.shown: tuple[Milestone, ...] | None = None
 
     def show_milestones(self, milestones: tuple[Milestone, ...]) -> None:
+        if milestones == self.shown:
+            return  # they do not depend on the period: nothing to lay out again
+        self.shown = milestones
         for row in self.rows:
             row.deleteLater()
         self.rows = []
@@ -180,13 +183,11 @@ class MilestoneList(QFrame):
             self._add(label(NO_MILESTONES, "hint"))
             return
         for milestone in reversed(milestones):  # newest first
-            row = QWidget()
+            row = QWidget(self)  # made in place: moving a finished row costs a restyle
             line = QVBoxLayout(row)
             line.setContentsMargins(0, 0, 0, 0)
             line.setSpacing(0)
-            title = label(
-                f"{milestone.title}  ·  {short_day(milestone.reached_on)}", "milestoneTitle"
-            )
+            title = label(f"{milestone.title}  ·  {short_day(milestone.reached_on)}", "cardTitle")
             line.addWidget(title)
             line.addWidget(label(milestone.text, "hint"))
             row.setAccessibleName(f"{milestone.title}, reached {short_day(milestone.reached_on)}")

@@ -81,7 +81,7 @@ def mood_and_closeness(mood: Trend, closeness: Trend) -> ChartSpec:
                 counts=tuple(w.count for w in closeness.weeks),
             ),
         ),
-        left=Axis("Weekly average, 1 to 5", 1, 5),
+        left=Axis("Average, 1-5", 1, 5),
         empty=MOOD_EMPTY,
     )
 
@@ -104,7 +104,7 @@ def breathing(summary: BreathingSummary) -> ChartSpec:
                 bar=True,
             ),
         ),
-        left=Axis("Minutes a week", decimals=0),
+        left=Axis("Minutes"),
         empty=BREATH_EMPTY,
     )
 
@@ -133,8 +133,8 @@ def practice(summary: PracticeSummary) -> ChartSpec:
                 decimals=0,
             ),
         ),
-        left=Axis("Attempts a week"),
-        right=Axis("Gentleness, 0 to 100", 0, 100),
+        left=Axis("Attempts"),
+        right=Axis("Gentleness", 0, 100),
         empty=PRACTICE_EMPTY,
     )
 
@@ -170,7 +170,7 @@ def patterns(summary: PracticeSummary) -> ChartSpec:
         labels=short,
         long_labels=long,
         series=series,
-        left=Axis("Attempts that showed it"),
+        left=Axis("Attempts"),
         empty=PATTERNS_EMPTY,
         stacked=True,
     )
@@ -211,7 +211,7 @@ def appreciation(summary: AppreciationSummary) -> ChartSpec:
                 decimals=0,
             ),
         ),
-        left=Axis("Entries a month"),
+        left=Axis("Entries"),
         empty=BALANCE_EMPTY,
     )
 

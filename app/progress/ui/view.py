@@ -43,39 +43,29 @@ START_BUTTONS = (
     ("Breathe for a minute", "breathe", {"pattern": "box", "minutes": 1}),
 )
 TABS = ("Overview", "Trends", "Setbacks", "Goals")
-# Kept with the view (the shared sheet has no Progress section): the big streak figures
-# and the calm tab bar; colours come from the palette, so both schemes work.
-STYLE = """
-#bigFigure { font-size: 17pt; font-weight: 300; }
-#milestoneTitle { font-weight: 600; }
-#progressPage { background: transparent; }
-QTabWidget::pane { border: none; border-top: 1px solid palette(mid); top: -1px; }
-"""
 
 
 class GoalNotSaved(VaultError):
     message = "A goal could not be saved yet."
 
 
-def _scrolling(page: QWidget) -> QScrollArea:
+def _add_page(tabs: QTabWidget, title: str) -> QVBoxLayout:
+    """A tab that scrolls on its own; returns the column its cards go into.
+
+    Built from the top down (the tab before its cards) so each card is placed once:
+    moving a finished subtree under a new parent makes Qt style all of it again.
+    """
     scroll = QScrollArea()
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    page.setObjectName("progressPage")
-    scroll.setWidget(page)
-    return scroll
-
-
-def _column(*widgets: QWidget) -> QWidget:
+    tabs.addTab(scroll, title)
     page = QWidget()
-    layout = QVBoxLayout(page)
-    layout.setContentsMargins(0, 8, 12, 12)
-    layout.setSpacing(12)
-    for widget in widgets:
-        layout.addWidget(widget)
-    layout.addStretch(1)
-    return page
+    column = QVBoxLayout(page)
+    column.setContentsMargins(0, 8, 12, 12)
+    column.setSpacing(12)
+    scroll.setWidget(page)
+    return column
 
 
 class ProgressView(QWidget):
@@ -83,7 +73,6 @@ class ProgressView(QWidget):
         super().__init__(parent)
         self.setObjectName("progress")
         self.setAccessibleName("Progress")
-        self.setStyleSheet(STYLE)
         self.context = context
         self.goal_store = GoalStore(context.vault, context.clock)
         self.report: ProgressReport | None = None
@@ -112,37 +101,38 @@ class ProgressView(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self._build_welcome())
 
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Progress pages")
+        layout.addWidget(self.tabs, 1)
+        overview, trends, setbacks, goals = (_add_page(self.tabs, title) for title in TABS)
+
         self.streaks = StreakCard()
         self.streaks.hide_toggled.connect(self._hide_streaks)
         self.streaks.grace_toggled.connect(self._grace_day)
         self.activity_line = label("")
         self.calendar = CalendarCard()
         self.milestones = MilestoneList()
-        self.charts = {
-            key: ChartPanel(title)
-            for key, title in (
-                ("mood", "Mood and closeness"),
-                ("breathing", "Breathing"),
-                ("practice", "Practice"),
-                ("patterns", "The four patterns"),
-                ("appreciation", "Appreciation and setbacks"),
-            )
-        }
+        for widget in (self.streaks, self.activity_line, self.calendar, self.milestones):
+            overview.addWidget(widget)
+        self.charts: dict[str, ChartPanel] = {}
+        for key, title in (
+            ("mood", "Mood and closeness"),
+            ("breathing", "Breathing"),
+            ("practice", "Practice"),
+            ("patterns", "The four patterns"),
+            ("appreciation", "Appreciation and setbacks"),
+        ):
+            self.charts[key] = ChartPanel(title)
+            trends.addWidget(self.charts[key])
         self.setbacks = SetbacksPage()
+        setbacks.addWidget(self.setbacks)
         self.goals = GoalsPage(self.goal_store, context.clock)
         self.goals.changed.connect(self.refresh)
-
-        self.tabs = QTabWidget()
-        self.tabs.setAccessibleName("Progress pages")
-        pages = (
-            _column(self.streaks, self.activity_line, self.calendar, self.milestones),
-            _column(*self.charts.values()),
-            _column(self.setbacks),
-            _column(self.goals),
-        )
-        for title, page in zip(TABS, pages, strict=True):
-            self.tabs.addTab(_scrolling(page), title)
-        layout.addWidget(self.tabs, 1)
+        goals.addWidget(self.goals)
+        for column in (overview, trends, setbacks, goals):
+            column.addStretch(1)
+        self._filled: set[int] = set()  # the tabs filled from the current report
+        self.tabs.currentChanged.connect(self._fill_tab)
 
         undo = QShortcut(QKeySequence.StandardKey.Undo, self)
         undo.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -216,7 +206,6 @@ class ProgressView(QWidget):
             lambda report: self._show(asked, report),
             lambda problem: self._failed(asked, problem),
         )
-        self.goals.reload()
 
     def _failed(self, asked: int, problem: Exception) -> None:
         if asked == self._asked:
@@ -238,13 +227,28 @@ class ProgressView(QWidget):
         self.welcome.setVisible(bool(report.welcome))
         for button in self.start_buttons:
             button.setVisible(report.is_empty)
-        self.streaks.show_streaks(report.streaks, self.hidden, report.streaks.grace_day)
-        self.activity_line.setText(report.activity.sentence)
-        self.calendar.show_calendar(report.calendar)
-        self.milestones.show_milestones(report.milestones)
-        for spec in specs.all_charts(report):
-            self.charts[spec.key].show_spec(spec)
-        self.setbacks.show_setbacks(report.setbacks)
+        self._filled.clear()
+        self._fill_tab(self.tabs.currentIndex())
+
+    def _fill_tab(self, index: int) -> None:
+        """Fill a tab from the report the first time it is seen: opening the view pays
+        only for the page on screen."""
+        report = self.report
+        if report is None or index in self._filled:
+            return
+        self._filled.add(index)
+        if index == 0:
+            self.streaks.show_streaks(report.streaks, self.hidden, report.streaks.grace_day)
+            self.activity_line.setText(report.activity.sentence)
+            self.calendar.show_calendar(report.calendar)
+            self.milestones.show_milestones(report.milestones)
+        elif index == 1:
+            for spec in specs.all_charts(report):
+                self.charts[spec.key].show_spec(spec)
+        elif index == 2:
+            self.setbacks.show_setbacks(report.setbacks)
+        else:
+            self.goals.reload()
 
     # -- settings --------------------------------------------------------------------
 
