@@ -10,6 +10,7 @@ from __future__ import annotations
 from calendar import monthrange
 from collections.abc import Iterator
 from datetime import date, timedelta
+from functools import lru_cache
 
 DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTH_NAMES = (
@@ -18,11 +19,13 @@ MONTH_NAMES = (
 )  # fmt: skip
 
 
+@lru_cache(maxsize=8192)  # called for every record; a few thousand distinct days
 def week_start(day: date) -> date:
     """The Monday of the ISO week that holds ``day``."""
     return day - timedelta(days=day.weekday())
 
 
+@lru_cache(maxsize=4096)
 def month_start(day: date) -> date:
     return day.replace(day=1)
 

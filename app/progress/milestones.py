@@ -32,11 +32,24 @@ class Milestone:
 
 
 @dataclass(frozen=True)
+class _Facts:
+    """What every rule may look at; the active days are worked out once."""
+
+    data: ProgressData
+    today: date
+    grace: bool
+    days: list[date]  # every active day up to today, sorted
+
+
+Reached = Callable[[_Facts], date | None]
+
+
+@dataclass(frozen=True)
 class _Rule:
     id: str
     title: str
     text: str
-    reached: Callable[[ProgressData, date, bool], date | None]
+    reached: Reached
 
 
 def _nth(days: Iterable[date], n: int) -> date | None:
@@ -45,12 +58,11 @@ def _nth(days: Iterable[date], n: int) -> date | None:
     return ordered[n - 1] if len(ordered) >= n else None
 
 
-def _streak_of(length: int) -> Callable[[ProgressData, date, bool], date | None]:
-    def reached(data: ProgressData, today: date, grace: bool) -> date | None:
-        ordered = sorted(activity_days(data, today))
+def _streak_of(length: int) -> Reached:
+    def reached(f: _Facts) -> date | None:
         count, last = 0, None
-        for day in ordered:
-            count = count + 1 if last and (day - last).days <= 1 + int(grace) else 1
+        for day in f.days:
+            count = count + 1 if last and (day - last).days <= 1 + int(f.grace) else 1
             last = day
             if count >= length:
                 return day
@@ -59,10 +71,10 @@ def _streak_of(length: int) -> Callable[[ProgressData, date, bool], date | None]
     return reached
 
 
-def _week_with(n: int) -> Callable[[ProgressData, date, bool], date | None]:
-    def reached(data: ProgressData, today: date, grace: bool) -> date | None:
+def _week_with(n: int) -> Reached:
+    def reached(f: _Facts) -> date | None:
         per_week: Counter = Counter()
-        for record in sorted(data.reflections, key=lambda r: r.day):
+        for record in sorted(f.data.reflections, key=lambda r: r.day):
             per_week[week_start(record.day)] += 1
             if per_week[week_start(record.day)] >= n:
                 return record.day
@@ -71,32 +83,32 @@ def _week_with(n: int) -> Callable[[ProgressData, date, bool], date | None]:
     return reached
 
 
-def _first_lesson(data: ProgressData, today: date, grace: bool) -> date | None:
+def _first_lesson(f: _Facts) -> date | None:
     return min(
         (
             r.day
-            for r in data.reflections
+            for r in f.data.reflections
             if r.kind == SETBACK_KIND and r.setback and r.setback.what_i_learned.strip()
         ),
         default=None,
     )
 
 
-def _first_repair(data: ProgressData, today: date, grace: bool) -> date | None:
+def _first_repair(f: _Facts) -> date | None:
     return min(
         (
             r.setback.repaired_on
-            for r in data.reflections
-            if r.setback and r.setback.repaired_on and r.setback.repaired_on <= today
+            for r in f.data.reflections
+            if r.setback and r.setback.repaired_on and r.setback.repaired_on <= f.today
         ),
         default=None,
     )
 
 
-def _breath_minutes(minutes: int) -> Callable[[ProgressData, date, bool], date | None]:
-    def reached(data: ProgressData, today: date, grace: bool) -> date | None:
+def _breath_minutes(minutes: int) -> Reached:
+    def reached(f: _Facts) -> date | None:
         total = 0.0
-        for breath in sorted(data.breaths, key=lambda b: b.day):
+        for breath in sorted(f.data.breaths, key=lambda b: b.day):
             total += breath.seconds
             if total >= minutes * 60 - 1e-6:
                 return breath.day
@@ -105,10 +117,10 @@ def _breath_minutes(minutes: int) -> Callable[[ProgressData, date, bool], date |
     return reached
 
 
-def _regular_check_ins(data: ProgressData, today: date, grace: bool) -> date | None:
+def _regular_check_ins(f: _Facts) -> date | None:
     """Four weeks in a row, each with daily check-ins on three days or more."""
     days_by_week: dict[date, set[date]] = defaultdict(set)
-    for record in data.reflections:
+    for record in f.data.reflections:
         if record.kind == CHECK_IN_KIND:
             days_by_week[week_start(record.day)].add(record.day)
     run, previous = 0, None
@@ -124,10 +136,10 @@ def _regular_check_ins(data: ProgressData, today: date, grace: bool) -> date | N
     return None
 
 
-def _close_week(data: ProgressData, today: date, grace: bool) -> date | None:
+def _close_week(f: _Facts) -> date | None:
     """The first week whose closeness, rated twice or more, averages 4 or above."""
     ratings: dict[date, list[int]] = defaultdict(list)
-    for record in sorted(data.reflections, key=lambda r: r.day):
+    for record in sorted(f.data.reflections, key=lambda r: r.day):
         if record.closeness is None:
             continue
         week = ratings[week_start(record.day)]
@@ -137,15 +149,14 @@ def _close_week(data: ProgressData, today: date, grace: bool) -> date | None:
     return None
 
 
-def _a_year_on(data: ProgressData, today: date, grace: bool) -> date | None:
-    first = data.earliest()
-    if first is None:
+def _a_year_on(f: _Facts) -> date | None:
+    if not f.days:
         return None
-    anniversary = add_months(first, 12)
-    if anniversary > today:
+    anniversary = add_months(f.days[0], 12)
+    if anniversary > f.today:
         return None
     # Only when you have been here in the weeks around it, so it marks a year of tending.
-    near = [d for d in activity_days(data, today) if abs((d - anniversary).days) <= 45]
+    near = [d for d in f.days if abs((d - anniversary).days) <= 45]
     return anniversary if near else None
 
 
@@ -154,25 +165,25 @@ MILESTONES: tuple[_Rule, ...] = (
         "first-entry",
         "Your first entry",
         "You wrote your first entry. Putting it into words is a real beginning.",
-        lambda d, t, g: min((r.day for r in d.reflections), default=None),
+        lambda f: min((r.day for r in f.data.reflections), default=None),
     ),
     _Rule(
         "first-breath",
         "A first breath together with Tend",
         "You gave yourself a first few minutes of slow breathing.",
-        lambda d, t, g: min((b.day for b in d.breaths), default=None),
+        lambda f: min((b.day for b in f.data.breaths), default=None),
     ),
     _Rule(
         "first-practice",
         "First words practised",
         "You practised saying something hard in a kinder way for the first time.",
-        lambda d, t, g: min((p.day for p in d.practice), default=None),
+        lambda f: min((p.day for p in f.data.practice), default=None),
     ),
     _Rule(
         "first-goal-step",
         "A first step toward a goal",
         "You checked in on a goal: small steps are how goals are reached.",
-        lambda d, t, g: min((c.day for c in d.check_ins), default=None),
+        lambda f: min((c.day for c in f.data.check_ins), default=None),
     ),
     _Rule(
         "week-of-four",
@@ -220,10 +231,10 @@ MILESTONES: tuple[_Rule, ...] = (
         "calmer-10",
         "Ten calmer sessions",
         "Ten times you finished a breathing session feeling calmer than you began.",
-        lambda d, t, g: _nth(
+        lambda f: _nth(
             (
                 b.day
-                for b in d.breaths
+                for b in f.data.breaths
                 if b.calm_before is not None
                 and b.calm_after is not None
                 and b.calm_after > b.calm_before
@@ -235,14 +246,18 @@ MILESTONES: tuple[_Rule, ...] = (
         "practice-20",
         "Twenty practice attempts",
         "Twenty times you have practised finding gentler words. That skill is yours now.",
-        lambda d, t, g: _nth((p.day for p in d.practice), 20),
+        lambda f: _nth((p.day for p in f.data.practice), 20),
     ),
     _Rule(
         "gentle-90",
         "A very gentle start",
         "The coach found one of your attempts gentle through and through.",
-        lambda d, t, g: min(
-            (p.day for p in d.practice if p.score is not None and p.score >= 90 and not p.harsh),
+        lambda f: min(
+            (
+                p.day
+                for p in f.data.practice
+                if p.score is not None and p.score >= 90 and not p.harsh
+            ),
             default=None,
         ),
     ),
@@ -250,7 +265,7 @@ MILESTONES: tuple[_Rule, ...] = (
         "appreciation-10",
         "Ten appreciations",
         "Ten times you noticed something good and wrote it down.",
-        lambda d, t, g: _nth((r.day for r in d.reflections if r.kind in APPRECIATION_KINDS), 10),
+        lambda f: _nth((r.day for r in f.data.reflections if r.kind in APPRECIATION_KINDS), 10),
     ),
     _Rule(
         "regular-check-ins",
@@ -268,8 +283,8 @@ MILESTONES: tuple[_Rule, ...] = (
         "first-goal-done",
         "A goal reached",
         "You reached a goal you set. Take a moment to enjoy it.",
-        lambda d, t, g: min(
-            (x.done_on for x in d.goals if x.done_on and x.done_on <= t), default=None
+        lambda f: min(
+            (x.done_on for x in f.data.goals if x.done_on and x.done_on <= f.today), default=None
         ),
     ),
     _Rule(
@@ -286,9 +301,10 @@ MILESTONE_IDS = tuple(rule.id for rule in MILESTONES)
 def milestones(data: ProgressData, today: date, grace_day: bool = False) -> tuple[Milestone, ...]:
     """Every milestone reached by today, oldest first."""
     lived = data.lived(today)
+    facts = _Facts(lived, today, grace_day, sorted(activity_days(lived, today)))
     found = []
     for order, rule in enumerate(MILESTONES):
-        day = rule.reached(lived, today, grace_day)
+        day = rule.reached(facts)
         if day is not None and day <= today:
             found.append((day, order, Milestone(rule.id, rule.title, rule.text, day)))
     return tuple(m for _, _, m in sorted(found, key=lambda item: (item[0], item[1])))

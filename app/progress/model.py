@@ -27,7 +27,7 @@ Public names (stable)
   ``SetbacksSummary``/``SetbackItem``/``RepairMonth``, ``GoalsSummary``; each summary
   has a ``sentence`` saying what its chart shows.
 - Single metrics, for the Today card and summaries: ``activity_days(data, today)``,
-  ``streaks(days, today, grace_day)``, ``activity_calendar(data, today)``,
+  ``streaks(days, today, grace_day)`` (and ``streak_sentence``), ``activity_calendar(data, today)``,
   ``mood_trend``, ``closeness_trend``, ``breathing_summary``, ``practice_summary``,
   ``appreciation_summary``, ``setbacks_summary``, ``goals_summary`` (each takes
   ``(data, span, period)``), and ``milestones(data, today, grace_day)`` (from
@@ -164,11 +164,11 @@ def streaks(days: Iterable[date], today: date, grace_day: bool = False) -> Strea
         longest_ended=longest_run[1] if longest_run else None,
         grace_day=grace_day,
         active_today=active_today,
-        sentence=_streak_sentence(current, longest, active_today, bool(ordered)),
+        sentence=streak_sentence(current, longest, active_today, bool(ordered)),
     )
 
 
-def _streak_sentence(current: int, longest: int, active_today: bool, any_days: bool) -> str:
+def streak_sentence(current: int, longest: int, active_today: bool, any_days: bool) -> str:
     if not any_days:
         return "Your first day here will start a run of days; there is no rush."
     if current >= 2:
@@ -875,5 +875,6 @@ __all__ = [
     "practice_summary",
     "report_as_dict",
     "setbacks_summary",
+    "streak_sentence",
     "streaks",
 ]

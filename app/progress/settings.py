@@ -21,6 +21,8 @@ from app.vault import Setting, Settings
 HIDE_STREAKS: Setting[bool] = Setting("progress.hide_streaks", False)
 GRACE_DAY: Setting[bool] = Setting("progress.grace_day", False)
 CELEBRATED: Setting[list] = Setting("progress.celebrated_milestones", [])
+# The Today page's streak and milestones, remembered while nothing recent changes.
+TODAY_SEEN: Setting[dict] = Setting("progress.today_seen", {})
 
 
 def celebrated(settings: Settings) -> frozenset[str]:
