@@ -79,6 +79,22 @@ def main() -> int:
                     name = view.tabs.tabText(index).lower()
                     window.grab().save(str(out / f"progress-{theme}-{width}x{height}-{name}.png"))
                     print(out / f"progress-{theme}-{width}x{height}-{name}.png")
+                if width == SIZES[0][0]:
+                    # Every chart whole, scrolled into view one by one, and one as a table.
+                    view.tabs.setCurrentIndex(1)
+                    for period in ("12m", "all"):
+                        view.period.set_value(period)
+                        settle()
+                        for key, panel in view.charts.items():
+                            panel.grab().save(str(out / f"chart-{theme}-{period}-{key}.png"))
+                    panel = view.charts["mood"]
+                    panel.table_button.click()
+                    settle()
+                    panel.grab().save(str(out / f"chart-{theme}-all-mood-table.png"))
+                    panel.table_button.click()
+                    view.tabs.setCurrentIndex(2)
+                    settle()
+                    view.setbacks.card.grab().save(str(out / f"setbacks-{theme}-all.png"))
                 window.close_quietly()
                 window.deleteLater()
                 app.processEvents()

@@ -77,12 +77,20 @@ def main() -> int:
     context.settings.write(CELEBRATED, [])
     started = time.perf_counter()
     card = ProgressTodayCard(context)
+    first_ms = (time.perf_counter() - started) * 1000
+    started = time.perf_counter()
+    again = ProgressTodayCard(context)
     card_ms = (time.perf_counter() - started) * 1000
-    print(f"Today card (streak and milestone, built): {card_ms:.0f} ms  (target <= 20 ms)")
+    print(
+        f"Today card (streak and milestone, built): {card_ms:.0f} ms; "
+        f"{first_ms:.0f} ms when it celebrates and saves that  (target <= 20 ms)"
+    )
+    again.deleteLater()
 
     started = time.perf_counter()
     from app.progress.ui.view import ProgressView
 
+    import_ms = (time.perf_counter() - started) * 1000
     view = ProgressView(context)
     view.resize(1100, 720)
     view.show()
@@ -90,7 +98,10 @@ def main() -> int:
         app.processEvents()
     view.grab()
     opened = (time.perf_counter() - started) * 1000
-    print(f"open and draw the Progress view (3 months): {opened:.0f} ms  (target <= 500 ms)")
+    print(
+        f"open and draw the Progress view (3 months): {opened:.0f} ms, of which importing "
+        f"Qt Charts and the view {import_ms:.0f} ms  (target <= 500 ms)"
+    )
 
     for period in ("all", "12m", "4w"):
         started = time.perf_counter()

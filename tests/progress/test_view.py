@@ -114,12 +114,18 @@ def test_each_chart_has_its_sentence_for_screen_readers_and_the_same_numbers_as_
 def test_the_five_to_one_aim_is_a_dashed_reference_not_a_grade(qtbot, view):
     view.tabs.setCurrentIndex(1)
     panel = view.charts["appreciation"]
-    names = [s.name() for s in panel.chart.series()]
-    assert "5 to 1 for that month" in names
-    reference = next(s for s in panel.chart.series() if s.name() == "5 to 1 for that month")
-    assert reference.pen().style() == Qt.PenStyle.DashLine
-    # December and January each had one setback: the guide stands at five for each.
-    assert {p.y() for p in reference.points()} == {5.0}
+    steps = [s for s in panel.chart.series() if s.name() == "5 for each setback"]
+    # December and January each had one setback: a dashed step at five over each month,
+    # not joined across the months between, and named once in the legend.
+    assert len(steps) == 2
+    assert all(s.pen().style() == Qt.PenStyle.DashLine for s in steps)
+    assert [[(p.x(), p.y()) for p in s.points()] for s in steps] == [
+        [(0.6, 5.0), (1.4, 5.0)],
+        [(1.6, 5.0), (2.4, 5.0)],
+    ]
+    legend = panel.chart.legend()
+    qtbot.waitUntil(lambda: legend.markers(steps[0])[0].isVisible())  # once on screen
+    assert not legend.markers(steps[1])[0].isVisible()
     assert "5 to 1" in panel.sentence.text()
 
 

@@ -280,37 +280,40 @@ class ChartPanel(QFrame):
         for index, series in enumerate(spec.series):
             if series in bars:
                 continue
-            line = QLineSeries()
-            line.setName(series.name)
-            if series.reference:
-                points = self._steps(series.values)
-            else:
-                points = [
-                    QPointF(i, float(v)) for i, v in enumerate(series.values) if v is not None
-                ]
-            line.append(points)
             pen = QPen(hues[index], 1.6 if series.reference or dense else 2.2)
+            y_axis = right if series.right_axis and right else left
             if series.reference:
+                # A short dashed step over each period's bars, never joined across a gap.
                 pen.setStyle(Qt.PenStyle.DashLine)
                 pen.setColor(muted)
-            line.setPen(pen)
-            line.setPointsVisible(not series.reference and count <= 60)
-            line.hovered.connect(
-                lambda point, on, s=series: self._hover(on, s, round(point.x()))  # type: ignore[misc]
-            )
-            chart.addSeries(line)
-            line.attachAxis(x_axis)
-            line.attachAxis(right if series.right_axis and right else left)
+                steps = [
+                    [QPointF(i - 0.4, float(v)), QPointF(i + 0.4, float(v))]
+                    for i, v in enumerate(series.values)
+                    if v is not None
+                ]
+                for number, points in enumerate(steps):
+                    line = self._line(series, points, pen, x_axis, y_axis)
+                    if number:  # one entry in the legend for all the steps
+                        for marker in chart.legend().markers(line):
+                            marker.setVisible(False)
+                continue
+            points = [QPointF(i, float(v)) for i, v in enumerate(series.values) if v is not None]
+            line = self._line(series, points, pen, x_axis, y_axis)
+            line.setPointsVisible(count <= 60)
         self._style()
 
-    @staticmethod
-    def _steps(values: tuple[float | None, ...]) -> list[QPointF]:
-        """A reference drawn as a step across each bar's width, so it reads per period."""
-        points = []
-        for i, value in enumerate(values):
-            if value is not None:
-                points += [QPointF(i - 0.4, float(value)), QPointF(i + 0.4, float(value))]
-        return points
+    def _line(self, series: Series, points, pen: QPen, x_axis, y_axis) -> QLineSeries:
+        line = QLineSeries()
+        line.setName(series.name)
+        line.append(points)
+        line.setPen(pen)
+        line.hovered.connect(
+            lambda point, on, s=series: self._hover(on, s, round(point.x()))  # type: ignore[misc]
+        )
+        self.chart.addSeries(line)
+        line.attachAxis(x_axis)
+        line.attachAxis(y_axis)
+        return line
 
     def _x_axis(self, labels: tuple[str, ...]) -> QCategoryAxis:
         axis = QCategoryAxis()
@@ -361,6 +364,8 @@ class ChartPanel(QFrame):
             font.setPointSizeF(max(7.5, self.font().pointSizeF() * 0.85))
             axis.setTitleFont(font)
         self.chart.legend().setLabelColor(text)
+        # The card's own colour behind the chart, in either scheme.
+        self.view.setBackgroundBrush(palette.base())
 
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)

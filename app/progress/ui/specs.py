@@ -203,7 +203,7 @@ def appreciation(summary: AppreciationSummary) -> ChartSpec:
                 decimals=0,
             ),
             Series(
-                f"{summary.aim} to 1 for that month",
+                f"{summary.aim} for each setback",
                 tuple(
                     float(summary.aim * m.setbacks) if m.setbacks else None for m in summary.months
                 ),
