@@ -94,7 +94,7 @@ def test_each_chart_has_its_sentence_for_screen_readers_and_the_same_numbers_as_
     assert mood.table_button.text() == "Show as chart"
     table = mood.table
     headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
-    assert headers == ["", "Mood", "Number of entries", "Closeness", "Number of entries"]
+    assert headers == ["", "Mood", "Mood entries", "Closeness", "Closeness entries"]
     assert table.rowCount() == len(view.report.mood.weeks)
     rows = {
         table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, 5)]

@@ -31,7 +31,7 @@ from app.progress.ui import colours
 LEVELS = 5  # 0 = nothing that day, 4 = the fullest days
 LEFT_MARGIN = 36  # room for the weekday names
 TOP_MARGIN = 18  # room for the month names
-MIN_CELL, MAX_CELL, GAP = 7, 15, 2
+MIN_CELL, MAX_CELL, GAP = 7, 13, 2
 NOTHING = "a quiet day."
 HOW_TO = (
     "Use the arrow keys to move between days: up and down a day, left and right a week. "

@@ -107,11 +107,14 @@ def point_words(spec: ChartSpec, series: Series, index: int) -> str:
 
 
 def table_columns(spec: ChartSpec) -> list[str]:
+    counted = [s for s in spec.series if s.counts is not None]
     headers = [""]
     for series in spec.series:
         headers.append(series.name)
         if series.counts is not None:
-            headers.append(f"Number of {series.count_word}")
+            # "Sessions" alone; "Mood entries" and "Closeness entries" when two are counted.
+            word = series.count_word
+            headers.append(f"{series.name} {word}" if len(counted) > 1 else word.capitalize())
     return headers
 
 
