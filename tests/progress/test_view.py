@@ -265,3 +265,25 @@ def test_the_view_fits_a_small_window_without_growing_it(qtbot, context, vault, 
         assert hint.height() <= 600, tab
     for button in view.period.buttons.values():
         assert button.width() >= button.sizeHint().width()
+
+
+def test_a_point_tells_its_week_value_and_how_many_entries_stand_behind_it(qtbot, view):
+    view.tabs.setCurrentIndex(1)
+    mood = view.charts["mood"]
+    line = next(s for s in mood.chart.series() if s.name() == "Mood")
+    last = line.points()[-1]
+    line.hovered.emit(last, True)
+    qtbot.waitUntil(QToolTip.isVisible)
+    assert QToolTip.text() == "Week of 12 January 2026: Mood 3.5 (from 2 entries)"
+    line.hovered.emit(last, False)
+    qtbot.waitUntil(lambda: not QToolTip.isVisible())
+
+
+def test_requests_from_elsewhere_choose_the_period_tab_or_a_new_goal(qtbot, view):
+    view.handle_request(period="4w", tab="trends")
+    assert view.report.period == "4w"
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "Trends"
+    view.handle_request(new_goal=True)
+    assert view.tabs.tabText(view.tabs.currentIndex()) == "Goals"
+    assert view.goals.form.isVisible()
+    assert view.goals.form.title.hasFocus()
