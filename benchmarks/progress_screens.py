@@ -99,6 +99,23 @@ def main() -> int:
                 window.deleteLater()
                 app.processEvents()
         vault.close()
+        # A new, empty vault: the friendly start, never an empty axis.
+        empty = Vault.create(Path(folder) / "empty.db", PASSPHRASE)
+        parts = {**parts, "vault": empty, "settings": Settings(empty)}
+        for theme in ("light", "dark"):
+            apply_theme(app, theme)
+            window = MainWindow(parts)
+            window.resize(900, 600)
+            window.show()
+            view = window.open_area("progress")
+            for index in (0, 1):
+                view.tabs.setCurrentIndex(index)
+                settle()
+                window.grab().save(str(out / f"empty-{theme}-900x600-{index}.png"))
+            window.close_quietly()
+            window.deleteLater()
+            app.processEvents()
+        empty.close()
     return 0
 
 

@@ -34,12 +34,14 @@ def test_an_empty_vault_gets_a_friendly_start_and_never_an_empty_axis(qtbot, con
     assert "fills in as you use Tend" in view.welcome_text.text()
     view.tabs.setCurrentIndex(1)
     for panel in view.charts.values():
-        assert panel.stack.currentWidget() is panel.empty
+        assert panel.empty.isVisible()
+        assert not panel.stack.isVisible()
         assert panel.empty.text()  # it says what will appear, and how
         assert panel.chart.series() == []
         assert not panel.table_button.isVisible()
     view.tabs.setCurrentIndex(2)
-    assert view.setbacks.chart.stack.currentWidget() is view.setbacks.chart.empty
+    assert view.setbacks.chart.empty.isVisible()
+    assert not view.setbacks.chart.stack.isVisible()
     assert view.setbacks.empty.isVisible()
     view.tabs.setCurrentIndex(0)
     assert not view.streaks.figures.isVisible()  # no "0 days" staring back
@@ -206,6 +208,8 @@ def test_the_figures_are_worked_out_afresh_each_time_the_view_is_shown(
     qtbot.waitUntil(lambda: not view.report.is_empty)
     assert "6 minutes" in view.charts["breathing"].sentence.text()
     assert view.charts["breathing"].stack.currentWidget() is view.charts["breathing"].view
+    assert view.charts["breathing"].view.isVisible()
+    assert not view.charts["breathing"].empty.isVisible()
 
 
 def test_a_vault_that_cannot_be_read_is_named_plainly(qtbot, context, view, monkeypatch):
@@ -236,12 +240,14 @@ def test_milestones_are_listed_newest_first_with_their_dates(qtbot, view):
     assert any(name.startswith("A setback turned into a lesson") for name in names)
 
 
-def test_the_view_fits_a_small_window_without_growing_it(qtbot, context, vault, clock):
+@pytest.mark.parametrize("used", [True, False], ids=["a season", "empty"])
+def test_the_view_fits_a_small_window_without_growing_it(qtbot, context, vault, clock, used):
     from app import resources
     from app.shell.theme import palette_for
     from app.shell.window import MainWindow
 
-    a_season(vault, clock)
+    if used:
+        a_season(vault, clock)
     parts = {
         "vault": vault,
         "settings": context.settings,

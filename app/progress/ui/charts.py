@@ -176,13 +176,16 @@ class ChartPanel(QFrame):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setWordWrap(False)
 
+        # Shown instead of the chart until there is something to draw: what will appear.
         self.empty = label("", "hint")
-        self.empty.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.empty)
 
         self.stack = QStackedWidget()
-        for page in (self.view, self.table, self.empty):
+        self.stack.setFixedHeight(CHART_HEIGHT)
+        for page in (self.view, self.table):
             self.stack.addWidget(page)
         layout.addWidget(self.stack)
+        self._show_page()
 
     # -- showing a spec ------------------------------------------------------------
 
@@ -210,11 +213,9 @@ class ChartPanel(QFrame):
         self._show_page()
 
     def _show_page(self) -> None:
-        if self.spec is None or not self.spec.has_data:
-            self.stack.setCurrentWidget(self.empty)
-            self.stack.setFixedHeight(max(48, self.empty.sizeHint().height()))
-            return
-        self.stack.setFixedHeight(CHART_HEIGHT)
+        drawn = self.spec is not None and self.spec.has_data
+        self.empty.setVisible(not drawn)
+        self.stack.setVisible(drawn)
         self.stack.setCurrentWidget(self.table if self.table_button.isChecked() else self.view)
 
     def _toggle_table(self, on: bool) -> None:
