@@ -118,7 +118,7 @@ def main() -> int:
     view.show()
     app.processEvents()
     view.grab()
-    print(f"show again (recomputed, period all): {(time.perf_counter() - started) * 1000:.0f} ms")
+    print(f"show again (recomputed, 4 weeks): {(time.perf_counter() - started) * 1000:.0f} ms")
 
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"peak memory with the view open: {peak:.0f} MB  (target <= 200 MB)")
