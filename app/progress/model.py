@@ -73,6 +73,7 @@ FOUR_PATTERNS = ("criticism", "contempt", "defensiveness", "stonewalling")
 # 3-4, 5 or more. Fixed steps, so a day's shade never changes with other days.
 CALENDAR_LEVELS = (1, 2, 3, 5)
 STEADY = 0.25  # a change in an average smaller than this reads as "about the same"
+TREND_ENDS = 4  # at most this many weeks at each end of a trend are compared
 
 
 class Period(StrEnum):
@@ -385,9 +386,14 @@ def _trend_sentence(name: str, points: Sequence[WeekAverage]) -> str:
             f"{short_day(first.week)}, from {plural(first.count, 'entry', 'entries')}."
         )
     span_weeks = (last.week - first.week).days // 7 + 1
-    before, after = first.average or 0.0, last.average or 0.0
+    # One week can be noisy: over a longer stretch, compare its first and last few
+    # rated weeks (a quarter of them, up to four), weighted by their entries.
+    ends = max(1, min(TREND_ENDS, len(rated) // 4))
+    before, after = _weighted(rated[:ends]), _weighted(rated[-ends:])
     change = after - before
     over = f"over the last {span_weeks} weeks"
+    if ends > 1:
+        over += f", the first {ends} rated weeks against the last {ends}"
     if abs(change) < STEADY:
         return f"Your average {name} stayed near {after:.1f} {over}."
     if change > 0:
@@ -396,6 +402,11 @@ def _trend_sentence(name: str, points: Sequence[WeekAverage]) -> str:
         f"Your average {name} moved from {before:.1f} to {after:.1f} {over}; "
         "harder weeks are part of the way too."
     )
+
+
+def _weighted(points: Sequence[WeekAverage]) -> float:
+    count = sum(p.count for p in points)
+    return sum((p.average or 0.0) * p.count for p in points) / count if count else 0.0
 
 
 def mood_trend(data: ProgressData, span: DayRange, period: Period) -> Trend:

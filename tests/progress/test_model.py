@@ -138,6 +138,17 @@ def test_mood_and_closeness_are_weekly_averages_with_their_counts():
     assert (report.mood.average, report.mood.count) == (3.33, 3)
 
 
+def test_a_long_trend_compares_its_first_and_last_weeks_not_two_noisy_points():
+    start = date(2025, 4, 7)  # the first Monday inside the last 12 months
+    moods = [2] * 4 + [5, 1] * 19 + [4] * 3 + [2]  # noisy middle, a low last week
+    records = [entry(start + timedelta(weeks=n), mood=m) for n, m in enumerate(moods)]
+    trend = build_report(data(*records), Period.TWELVE_MONTHS, TODAY).mood
+    assert trend.sentence == (
+        "Your average mood rose from 2.0 to 3.5 over the last 46 weeks, "
+        "the first 4 rated weeks against the last 4."
+    )
+
+
 def test_a_lower_average_is_told_gently_never_as_a_grade():
     records = [entry(date(2026, 3, 2), mood=4), entry(date(2026, 3, 16), mood=2)]
     sentence = build_report(data(*records), Period.FOUR_WEEKS, TODAY).mood.sentence
