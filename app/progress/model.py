@@ -654,15 +654,15 @@ def _setback_item(record: ReflectionRecord) -> SetbackItem:
     lesson = note.what_i_learned if note else ""
     repaired_on = note.repaired_on if note else None
     days = (repaired_on - record.day).days if repaired_on else None
-    what = f"A setback with {pattern}" if pattern and pattern != "other" else "A setback"
+    what = f"A setback where {pattern} showed up" if pattern and pattern != "other" else "A setback"
     if days is None:
         tail = "not repaired yet, and there is still time."
     elif days == 0:
         tail = "repaired the same day."
     else:
         tail = f"repaired {plural(days, 'day')} later."
-    learned = ", with a lesson written down," if lesson.strip() else ""
-    sentence = f"{short_day(record.day)}: {what}{learned} {tail}"
+    learned = ", with a lesson written down" if lesson.strip() else ""
+    sentence = f"{short_day(record.day)}: {what}{learned}, {tail}"
     return SetbackItem(record.entry_id, record.day, pattern, lesson, repaired_on, days, sentence)
 
 

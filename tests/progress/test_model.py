@@ -221,7 +221,13 @@ def test_setbacks_timeline_with_repair_times_per_month_and_open_ones_gently():
     assert [(m.month.month, m.average_days) for m in s.months] == [(1, 4.0), (2, 1.0), (3, None)]
     assert "quicker lately" in s.sentence
     assert "still open: repair can come later" in s.sentence
-    assert "not repaired yet, and there is still time" in s.items[2].sentence
+    assert s.items[2].sentence == (
+        "12 March 2026: A setback where contempt showed up, with a lesson written down, "
+        "not repaired yet, and there is still time."
+    )
+    assert s.items[1].sentence == (
+        "10 February 2026: A setback where stonewalling showed up, repaired 1 day later."
+    )
     assert "Say the need" not in s.items[2].sentence  # the words stay out of sentences
 
 
