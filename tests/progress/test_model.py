@@ -9,6 +9,7 @@ import pytest
 
 from app.activity import DayRange
 from app.progress.model import (
+    Between,
     Period,
     ProgressData,
     activity_calendar,
@@ -134,7 +135,7 @@ def test_mood_and_closeness_are_weekly_averages_with_their_counts():
     assert report.closeness.sentence == (
         "Your average closeness rose from 2.5 to 4.5 over the last 3 weeks."
     )
-    assert report.mood.sentence == "Your average mood rose from 2.5 to 5.0 over the last 2 weeks."
+    assert report.mood.sentence == "Your average mood rose from 2.5 to 5.0 over 2 weeks."
     assert (report.mood.average, report.mood.count) == (3.33, 3)
 
 
@@ -144,7 +145,7 @@ def test_a_long_trend_compares_its_first_and_last_weeks_not_two_noisy_points():
     records = [entry(start + timedelta(weeks=n), mood=m) for n, m in enumerate(moods)]
     trend = build_report(data(*records), Period.TWELVE_MONTHS, TODAY).mood
     assert trend.sentence == (
-        "Your average mood rose from 2.0 to 3.5 over the last 46 weeks, "
+        "Your average mood rose from 2.0 to 3.5 over 46 weeks, "
         "the first 4 rated weeks against the last 4."
     )
 
@@ -327,3 +328,24 @@ def test_sentences_never_read_as_grades():
     ).lower()
     for word in ("fail", "bad", "poor", "should", "grade", "only ", "missed", "behind"):
         assert word not in text
+
+
+def test_any_stretch_of_days_for_a_summary():
+    records = [
+        entry(date(2025, 12, 31), mood=2),
+        entry(date(2026, 1, 5), "gratitude", mood=3),
+        entry(date(2026, 1, 26), mood=4),
+        entry(date(2026, 2, 2), mood=5),
+    ]
+    report = build_report(data(*records), Between(date(2026, 1, 1), date(2026, 1, 31)), TODAY)
+    assert report.span == DayRange(date(2026, 1, 1), date(2026, 1, 31))
+    assert report.mood.count == 2
+    assert report.mood.sentence == "Your average mood rose from 3.0 to 4.0 over 4 weeks."
+    assert report.appreciation.sentence.startswith(
+        "You noted 1 appreciation from 1 January 2026 to 31 January 2026 and no setbacks."
+    )
+    assert report.period.label == "1 January 2026 to 31 January 2026"
+    assert report.streaks.longest == 1  # streaks still see everything
+    later = period_span(Between(date(2026, 3, 1), date(2026, 5, 1)), TODAY)
+    assert later == DayRange(date(2026, 3, 1), TODAY)
+    json.dumps(report_as_dict(report))
