@@ -77,7 +77,6 @@ class ProgressView(QWidget):
         self.goal_store = GoalStore(context.vault, context.clock)
         self.report: ProgressReport | None = None
         self._asked = 0  # each refresh's number: an older answer never replaces a newer one
-        self.refreshes = 0
         # The two streak choices, held here too so they hold even if the vault cannot save.
         self.hidden = bool(context.settings.read(source.HIDE_STREAKS))
         self.grace = bool(context.settings.read(source.GRACE_DAY))
@@ -217,7 +216,6 @@ class ProgressView(QWidget):
         if asked != self._asked:
             return
         self.report = report
-        self.refreshes += 1
         show_error(self.error, "")
         span = report.span
         self.span_line.setText(
