@@ -29,6 +29,7 @@ from app.breathe.store import BreatheStore
 from app.practice.store import PracticeStore
 from app.progress.milestones import MILESTONES, Milestone, milestones
 from app.progress.model import (
+    Between,
     Period,
     ProgressData,
     ProgressReport,
@@ -59,7 +60,7 @@ def gather(vault: Vault, span: DayRange = EVERYTHING, *, goals: bool = True) -> 
 
 
 def progress_report(
-    vault: Vault, period: Period | str, today: date, grace_day: bool | None = None
+    vault: Vault, period: Period | Between | str, today: date, grace_day: bool | None = None
 ) -> ProgressReport:
     if grace_day is None:
         grace_day = Settings(vault).read(GRACE_DAY)

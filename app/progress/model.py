@@ -15,7 +15,9 @@ Conventions
 
 Public names (stable)
 - ``Period`` (FOUR_WEEKS "4w", THREE_MONTHS "3m", TWELVE_MONTHS "12m", ALL "all"),
-  ``Period.label``, ``Period.phrase``; ``period_span(period, today, earliest)``.
+  ``Period.label``, ``Period.phrase``; ``Between(first, last)`` for any stretch of days
+  (printed summaries), with the same ``label`` and ``phrase``;
+  ``period_span(period, today, earliest)``.
 - ``ProgressData``: the records (reflections, practice, breaths, check_ins, goals).
 - ``build_report(data, period, today, grace_day=False) -> ProgressReport``: everything.
 - ``ProgressReport``: period, span, today, activity, streaks, calendar, mood, closeness,
@@ -73,6 +75,7 @@ FOUR_PATTERNS = ("criticism", "contempt", "defensiveness", "stonewalling")
 # 3-4, 5 or more. Fixed steps, so a day's shade never changes with other days.
 CALENDAR_LEVELS = (1, 2, 3, 5)
 STEADY = 0.25  # a change in an average smaller than this reads as "about the same"
+TREND_ENDS = 4  # at most this many weeks at each end of a trend are compared
 
 
 class Period(StrEnum):
@@ -105,13 +108,35 @@ _PERIOD_PHRASES = {
 }
 
 
-def period_span(period: Period, today: date, earliest: date | None = None) -> DayRange:
+@dataclass(frozen=True)
+class Between:
+    """Any stretch of days, for a printed summary: both ends included. It ends today
+    at the latest, since nothing after today is counted."""
+
+    first: date
+    last: date
+
+    value = "between"
+
+    @property
+    def label(self) -> str:
+        return f"{short_day(self.first)} to {short_day(self.last)}"
+
+    @property
+    def phrase(self) -> str:
+        return f"from {short_day(self.first)} to {short_day(self.last)}"
+
+
+def period_span(period: Period | Between, today: date, earliest: date | None = None) -> DayRange:
     """The days a period covers, ending today.
 
     4 weeks: this ISO week and the three before it (from a Monday). 3 and 12 months:
     this calendar month and the two (eleven) before it. All time: from the earliest
-    record (or today when there is none).
+    record (or today when there is none). ``Between``: its own days, up to today.
     """
+    if isinstance(period, Between):
+        last = min(period.last, today)
+        return DayRange(min(period.first, last), last)
     period = Period(period)
     if period is Period.FOUR_WEEKS:
         first = week_start(today) - timedelta(weeks=3)
@@ -200,7 +225,9 @@ class ActivitySummary:
     sentence: str
 
 
-def activity_summary(data: ProgressData, span: DayRange, period: Period) -> ActivitySummary:
+def activity_summary(
+    data: ProgressData, span: DayRange, period: Period | Between
+) -> ActivitySummary:
     active = activity_days(data, span.last)
     active_days = sum(1 for d in active if d >= span.first)
     if active_days == 0:
@@ -354,7 +381,9 @@ class Trend:
         return tuple(w for w in self.weeks if w.count)
 
 
-def _trend(name: str, ratings: Iterable[tuple[date, int]], span: DayRange, period: Period) -> Trend:
+def _trend(
+    name: str, ratings: Iterable[tuple[date, int]], span: DayRange, period: Period | Between
+) -> Trend:
     by_week: dict[date, list[int]] = defaultdict(list)
     for day, value in ratings:
         by_week[week_start(day)].append(value)
@@ -370,11 +399,13 @@ def _trend(name: str, ratings: Iterable[tuple[date, int]], span: DayRange, perio
         weeks=points,
         average=_mean(every),
         count=len(every),
-        sentence=_trend_sentence(name, points),
+        sentence=_trend_sentence(name, points, span, period),
     )
 
 
-def _trend_sentence(name: str, points: Sequence[WeekAverage]) -> str:
+def _trend_sentence(
+    name: str, points: Sequence[WeekAverage], span: DayRange, period: Period | Between
+) -> str:
     rated = [p for p in points if p.count]
     if not rated:
         return f"Your weekly {name} will show here once you rate it in a journal entry."
@@ -385,9 +416,16 @@ def _trend_sentence(name: str, points: Sequence[WeekAverage]) -> str:
             f"{short_day(first.week)}, from {plural(first.count, 'entry', 'entries')}."
         )
     span_weeks = (last.week - first.week).days // 7 + 1
-    before, after = first.average or 0.0, last.average or 0.0
+    # One week can be noisy: over a longer stretch, compare its first and last few
+    # rated weeks (a quarter of them, up to four), weighted by their entries.
+    ends = max(1, min(TREND_ENDS, len(rated) // 4))
+    before, after = _weighted(rated[:ends]), _weighted(rated[-ends:])
     change = after - before
-    over = f"over the last {span_weeks} weeks"
+    # "the last N weeks" only when they run up to this week.
+    recent = not isinstance(period, Between) and last.week == week_start(span.last)
+    over = f"over the last {span_weeks} weeks" if recent else f"over {span_weeks} weeks"
+    if ends > 1:
+        over += f", the first {ends} rated weeks against the last {ends}"
     if abs(change) < STEADY:
         return f"Your average {name} stayed near {after:.1f} {over}."
     if change > 0:
@@ -398,12 +436,17 @@ def _trend_sentence(name: str, points: Sequence[WeekAverage]) -> str:
     )
 
 
-def mood_trend(data: ProgressData, span: DayRange, period: Period) -> Trend:
+def _weighted(points: Sequence[WeekAverage]) -> float:
+    count = sum(p.count for p in points)
+    return sum((p.average or 0.0) * p.count for p in points) / count if count else 0.0
+
+
+def mood_trend(data: ProgressData, span: DayRange, period: Period | Between) -> Trend:
     ratings = ((r.day, r.mood) for r in data.reflections if r.mood is not None)
     return _trend("mood", ratings, span, period)
 
 
-def closeness_trend(data: ProgressData, span: DayRange, period: Period) -> Trend:
+def closeness_trend(data: ProgressData, span: DayRange, period: Period | Between) -> Trend:
     ratings = ((r.day, r.closeness) for r in data.reflections if r.closeness is not None)
     return _trend("closeness", ratings, span, period)
 
@@ -434,7 +477,9 @@ class BreathingSummary:
     sentence: str
 
 
-def breathing_summary(data: ProgressData, span: DayRange, period: Period) -> BreathingSummary:
+def breathing_summary(
+    data: ProgressData, span: DayRange, period: Period | Between
+) -> BreathingSummary:
     by_week: dict[date, list[BreathRecord]] = defaultdict(list)
     for breath in data.breaths:
         by_week[week_start(breath.day)].append(breath)
@@ -509,7 +554,9 @@ def _pattern_counts(records: Iterable[PracticeRecord]) -> dict[str, int]:
     return counts
 
 
-def practice_summary(data: ProgressData, span: DayRange, period: Period) -> PracticeSummary:
+def practice_summary(
+    data: ProgressData, span: DayRange, period: Period | Between
+) -> PracticeSummary:
     by_week: dict[date, list[PracticeRecord]] = defaultdict(list)
     for record in data.practice:
         by_week[week_start(record.day)].append(record)
@@ -567,7 +614,9 @@ class AppreciationSummary:
     sentence: str
 
 
-def appreciation_summary(data: ProgressData, span: DayRange, period: Period) -> AppreciationSummary:
+def appreciation_summary(
+    data: ProgressData, span: DayRange, period: Period | Between
+) -> AppreciationSummary:
     liked: Counter = Counter()
     hard: Counter = Counter()
     for record in data.reflections:
@@ -643,19 +692,21 @@ def _setback_item(record: ReflectionRecord) -> SetbackItem:
     lesson = note.what_i_learned if note else ""
     repaired_on = note.repaired_on if note else None
     days = (repaired_on - record.day).days if repaired_on else None
-    what = f"A setback with {pattern}" if pattern and pattern != "other" else "A setback"
+    what = f"A setback where {pattern} showed up" if pattern and pattern != "other" else "A setback"
     if days is None:
         tail = "not repaired yet, and there is still time."
     elif days == 0:
         tail = "repaired the same day."
     else:
         tail = f"repaired {plural(days, 'day')} later."
-    learned = ", with a lesson written down," if lesson.strip() else ""
-    sentence = f"{short_day(record.day)}: {what}{learned} {tail}"
+    learned = ", with a lesson written down" if lesson.strip() else ""
+    sentence = f"{short_day(record.day)}: {what}{learned}, {tail}"
     return SetbackItem(record.entry_id, record.day, pattern, lesson, repaired_on, days, sentence)
 
 
-def setbacks_summary(data: ProgressData, span: DayRange, period: Period) -> SetbacksSummary:
+def setbacks_summary(
+    data: ProgressData, span: DayRange, period: Period | Between
+) -> SetbacksSummary:
     items = tuple(_setback_item(r) for r in data.reflections if r.kind == SETBACK_KIND)
     by_month: dict[date, list[SetbackItem]] = defaultdict(list)
     for item in items:
@@ -686,7 +737,7 @@ def _setbacks_sentence(
     learned: int,
     still_open: int,
     average: float | None,
-    period: Period,
+    period: Period | Between,
 ) -> str:
     if not items:
         return (
@@ -726,7 +777,7 @@ class GoalsSummary:
     sentence: str
 
 
-def goals_summary(data: ProgressData, span: DayRange, period: Period) -> GoalsSummary:
+def goals_summary(data: ProgressData, span: DayRange, period: Period | Between) -> GoalsSummary:
     still_open = sum(1 for g in data.goals if g.done_on is None and g.started_on <= span.last)
     done = sum(1 for g in data.goals if g.done_on and span.first <= g.done_on <= span.last)
     steps = len(data.check_ins)
@@ -746,7 +797,7 @@ def goals_summary(data: ProgressData, span: DayRange, period: Period) -> GoalsSu
 
 @dataclass(frozen=True)
 class ProgressReport:
-    period: Period
+    period: Period | Between
     span: DayRange
     today: date
     activity: ActivitySummary
@@ -781,11 +832,12 @@ def _welcome(data: ProgressData) -> str:
 
 
 def build_report(
-    data: ProgressData, period: Period | str, today: date, grace_day: bool = False
+    data: ProgressData, period: Period | Between | str, today: date, grace_day: bool = False
 ) -> ProgressReport:
-    """Every metric for the period ending today. Streaks, the calendar and milestones
-    always look at the whole history in ``data``."""
-    period = Period(period)
+    """Every metric for the period ending today (or for the days ``Between`` names).
+    Streaks, the calendar and milestones always look at the whole history in ``data``."""
+    if not isinstance(period, Between):
+        period = Period(period)
     lived = data.lived(today)
     span = period_span(period, today, lived.earliest())
     inside = lived.within(span)
@@ -844,6 +896,7 @@ __all__ = [
     "ActivityCalendar",
     "ActivitySummary",
     "AppreciationSummary",
+    "Between",
     "BreathWeek",
     "BreathingSummary",
     "CalendarDay",

@@ -55,5 +55,12 @@ AREAS: tuple[AreaSpec, ...] = (
         today_card="app.breathe.ui.today_card:BreathTodayCard",
         toolbar_action="app.breathe.ui.flooded:flooded_action",
     ),
+    AreaSpec(
+        "progress",
+        "Progress",
+        "progress.svg",
+        "app.progress.ui.view:ProgressView",
+        today_card="app.progress.ui.today_card:ProgressTodayCard",
+    ),
     AreaSpec("summary", "Summaries", "summary.svg", "app.summary.ui.view:SummaryView"),
 )

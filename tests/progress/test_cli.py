@@ -168,3 +168,15 @@ def test_demo_takes_the_passphrase_from_a_file_and_needs_a_data_dir(tmp_path):
     nowhere = tend("demo", passphrase=None)
     assert nowhere.returncode == 1
     assert "Give --data-dir DIR" in nowhere.stderr
+
+
+def test_a_wrong_passphrase_is_a_plain_message(filled, tmp_path, capsys):
+    wrong = tmp_path / "wrong.txt"
+    wrong.write_text("not it\n", encoding="utf-8")
+    code = tend_cli.main(
+        ["progress", "--data-dir", str(filled.data_dir), "--passphrase-file", str(wrong)]
+    )
+    out, err = capsys.readouterr()
+    assert (code, out) == (1, "")
+    assert "passphrase does not open" in err
+    assert "Traceback" not in err

@@ -9,6 +9,7 @@ import pytest
 
 from app.activity import DayRange
 from app.progress.model import (
+    Between,
     Period,
     ProgressData,
     activity_calendar,
@@ -134,8 +135,19 @@ def test_mood_and_closeness_are_weekly_averages_with_their_counts():
     assert report.closeness.sentence == (
         "Your average closeness rose from 2.5 to 4.5 over the last 3 weeks."
     )
-    assert report.mood.sentence == "Your average mood rose from 2.5 to 5.0 over the last 2 weeks."
+    assert report.mood.sentence == "Your average mood rose from 2.5 to 5.0 over 2 weeks."
     assert (report.mood.average, report.mood.count) == (3.33, 3)
+
+
+def test_a_long_trend_compares_its_first_and_last_weeks_not_two_noisy_points():
+    start = date(2025, 4, 7)  # the first Monday inside the last 12 months
+    moods = [2] * 4 + [5, 1] * 19 + [4] * 3 + [2]  # noisy middle, a low last week
+    records = [entry(start + timedelta(weeks=n), mood=m) for n, m in enumerate(moods)]
+    trend = build_report(data(*records), Period.TWELVE_MONTHS, TODAY).mood
+    assert trend.sentence == (
+        "Your average mood rose from 2.0 to 3.5 over 46 weeks, "
+        "the first 4 rated weeks against the last 4."
+    )
 
 
 def test_a_lower_average_is_told_gently_never_as_a_grade():
@@ -210,7 +222,13 @@ def test_setbacks_timeline_with_repair_times_per_month_and_open_ones_gently():
     assert [(m.month.month, m.average_days) for m in s.months] == [(1, 4.0), (2, 1.0), (3, None)]
     assert "quicker lately" in s.sentence
     assert "still open: repair can come later" in s.sentence
-    assert "not repaired yet, and there is still time" in s.items[2].sentence
+    assert s.items[2].sentence == (
+        "12 March 2026: A setback where contempt showed up, with a lesson written down, "
+        "not repaired yet, and there is still time."
+    )
+    assert s.items[1].sentence == (
+        "10 February 2026: A setback where stonewalling showed up, repaired 1 day later."
+    )
     assert "Say the need" not in s.items[2].sentence  # the words stay out of sentences
 
 
@@ -310,3 +328,24 @@ def test_sentences_never_read_as_grades():
     ).lower()
     for word in ("fail", "bad", "poor", "should", "grade", "only ", "missed", "behind"):
         assert word not in text
+
+
+def test_any_stretch_of_days_for_a_summary():
+    records = [
+        entry(date(2025, 12, 31), mood=2),
+        entry(date(2026, 1, 5), "gratitude", mood=3),
+        entry(date(2026, 1, 26), mood=4),
+        entry(date(2026, 2, 2), mood=5),
+    ]
+    report = build_report(data(*records), Between(date(2026, 1, 1), date(2026, 1, 31)), TODAY)
+    assert report.span == DayRange(date(2026, 1, 1), date(2026, 1, 31))
+    assert report.mood.count == 2
+    assert report.mood.sentence == "Your average mood rose from 3.0 to 4.0 over 4 weeks."
+    assert report.appreciation.sentence.startswith(
+        "You noted 1 appreciation from 1 January 2026 to 31 January 2026 and no setbacks."
+    )
+    assert report.period.label == "1 January 2026 to 31 January 2026"
+    assert report.streaks.longest == 1  # streaks still see everything
+    later = period_span(Between(date(2026, 3, 1), date(2026, 5, 1)), TODAY)
+    assert later == DayRange(date(2026, 3, 1), TODAY)
+    json.dumps(report_as_dict(report))
