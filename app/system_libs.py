@@ -53,9 +53,12 @@ def uses_x11(env: Mapping[str, str]) -> bool:
 
 
 def missing_packages(
-    env: Mapping[str, str], loads: Callable[[str], bool] = _loads, platform: str = sys.platform
+    env: Mapping[str, str],
+    loads: Callable[[str], bool] | None = None,
+    platform: str = sys.platform,
 ) -> list[str]:
     """The packages to install before the window can open; empty when nothing is missing."""
+    loads = loads or _loads
     if not platform.startswith("linux"):
         return []
     needed = {**CORE, **(X11 if uses_x11(env) else {})}

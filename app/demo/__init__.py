@@ -33,7 +33,7 @@ from app.practice.model import Attempt, ExerciseKind, scenarios
 from app.practice.store import PracticeStore
 from app.progress.goals import Goal, GoalKind
 from app.progress.store import GoalStore
-from app.reflect.model import Entry, Kind, Pattern, Setback
+from app.reflect.model import Entry, Kind, Setback, SetbackPattern
 from app.reflect.store import ReflectStore
 from app.vault import Vault
 
@@ -57,11 +57,11 @@ _TEXTS = {
     Kind.SETBACK: (words.SETBACK_TITLES, words.SETBACK_HAPPENED),
 }
 _PATTERNS = (
-    Pattern.CRITICISM,
-    Pattern.DEFENSIVENESS,
-    Pattern.STONEWALLING,
-    Pattern.WITHDRAWING,
-    Pattern.CONTEMPT,
+    SetbackPattern.CRITICISM,
+    SetbackPattern.DEFENSIVENESS,
+    SetbackPattern.STONEWALLING,
+    SetbackPattern.WITHDRAWING,
+    SetbackPattern.CONTEMPT,
 )
 
 

@@ -295,6 +295,7 @@ class Session(QObject):
     @staticmethod
     def _introduced(settings) -> None:
         from app.shell.first_run import INTRODUCED
+        from app.vault import VaultError
 
         with contextlib.suppress(VaultError):  # locked meanwhile, or cannot write: ask again
             settings.write(INTRODUCED, True)

@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from app.activity import BreathRecord, DayRange, EntryText, PracticeRecord, ReflectionRecord
 from app.practice.model import Attempt, ExerciseKind, scenario
-from app.reflect.model import KINDS, PATTERN_LABELS, Kind, Pattern
+from app.reflect.model import KINDS, PATTERN_LABELS, Kind, SetbackPattern
 from app.summary.period import period_text
 
 
@@ -327,7 +327,7 @@ def _pattern_label(pattern: str | None) -> str | None:
     if not pattern:
         return None
     try:
-        return PATTERN_LABELS[Pattern(pattern)]
+        return PATTERN_LABELS[SetbackPattern(pattern)]
     except ValueError:
         return None
 

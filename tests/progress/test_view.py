@@ -248,13 +248,7 @@ def test_the_view_fits_a_small_window_without_growing_it(qtbot, context, vault, 
 
     if used:
         a_season(vault, clock)
-    parts = {
-        "vault": vault,
-        "settings": context.settings,
-        "clock": clock,
-        "tasks": context.tasks,
-    }
-    window = MainWindow(parts)
+    window = MainWindow(context)
     qtbot.addWidget(window)
     window.setStyleSheet(resources.read_text("styles/tend.qss"))
     window.setPalette(palette_for("light"))

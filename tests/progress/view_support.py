@@ -8,7 +8,7 @@ from datetime import date, datetime, time, timedelta
 from app.breathe.model import BreathSession
 from app.breathe.store import BreatheStore
 from app.progress.ui.view import ProgressView
-from app.reflect.model import Entry, Kind, Pattern, Setback
+from app.reflect.model import Entry, Kind, Setback, SetbackPattern
 from app.reflect.store import ReflectStore
 
 TODAY = date(2026, 1, 15)  # the ManualClock's first day
@@ -48,10 +48,12 @@ def a_season(vault, clock) -> None:
         date(2025, 12, 3),
         Kind.SETBACK,
         setback=Setback(
-            Pattern.DEFENSIVENESS, what_i_learned="Listen first.", repaired_on=date(2025, 12, 5)
+            SetbackPattern.DEFENSIVENESS,
+            what_i_learned="Listen first.",
+            repaired_on=date(2025, 12, 5),
         ),
     )
-    write(vault, clock, date(2026, 1, 6), Kind.SETBACK, setback=Setback(Pattern.CRITICISM))
+    write(vault, clock, date(2026, 1, 6), Kind.SETBACK, setback=Setback(SetbackPattern.CRITICISM))
     breathe(vault, TODAY - timedelta(days=3), 4, before=2, after=4)
     breathe(vault, date(2025, 10, 20), 10)
 

@@ -14,7 +14,7 @@ from app.clock import ManualClock
 from app.practice.model import Attempt, ExerciseKind, scenarios
 from app.progress.goals import CheckIn, Goal
 from app.progress.store import GoalStore
-from app.reflect.model import Entry, Kind, Pattern, Setback
+from app.reflect.model import Entry, Kind, Setback, SetbackPattern
 from app.reflect.store import ReflectStore
 
 SHARED_MARK = "sunflower"  # in every shareable entry's and attempt's words
@@ -55,7 +55,7 @@ def seed(vault, first: date, days: int, *, every_nth_shareable: int = 3) -> dict
         if i % 7 == 3:
             kind = Kind.SETBACK
             setback = Setback(
-                pattern=Pattern.CRITICISM,
+                pattern=SetbackPattern.CRITICISM,
                 what_happened=f"We argued about the dishes {mark}.",
                 what_i_learned="I start with blame when I am tired.",
                 what_next="Ask for ten minutes before we talk.",
