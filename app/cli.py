@@ -129,11 +129,25 @@ def _open_window(args: argparse.Namespace) -> int:
     return run_app(paths_of(args))
 
 
+def window_only(argv: Sequence[str]) -> argparse.Namespace | None:
+    """`tend` or `tend --data-dir DIR`: the window, read without loading every command's
+    module, so the first dialog appears sooner. None for anything else."""
+    match list(argv):
+        case []:
+            return argparse.Namespace(data_dir=None)
+        case ["--data-dir", folder] if not folder.startswith("-"):
+            return argparse.Namespace(data_dir=folder)
+        case [option] if option.startswith("--data-dir=") and len(option) > len("--data-dir="):
+            return argparse.Namespace(data_dir=option.partition("=")[2])
+    return None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     from app.hardening import disable_core_dumps
 
     disable_core_dumps()
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = window_only(argv) or build_parser().parse_args(argv)
     run = getattr(args, "run", None)
     if run is None:
         return _open_window(args)

@@ -68,3 +68,22 @@ def test_a_missing_vault_says_where_and_how_to_make_one(tmp_path, capsys):
     err = capsys.readouterr().err
     assert str(tmp_path / "none") in err
     assert "tend init" in err
+
+
+@pytest.mark.parametrize(
+    ("argv", "folder"),
+    [([], None), (["--data-dir", "/x"], "/x"), (["--data-dir=/y"], "/y")],
+)
+def test_the_window_is_read_without_loading_every_command(argv, folder):
+    from app.cli import window_only
+
+    assert window_only(argv).data_dir == folder
+
+
+@pytest.mark.parametrize(
+    "argv", [["check"], ["--data-dir"], ["--data-dir", "--help"], ["--data-dir="], ["--help"]]
+)
+def test_anything_else_goes_to_the_full_parser(argv):
+    from app.cli import window_only
+
+    assert window_only(argv) is None
