@@ -12,7 +12,7 @@ from app import __version__
 from app.cli_support import UserError, open_vault, paths_of, read_passphrase
 
 # Areas that add headless subcommands: each module has register(commands, common).
-AREA_COMMANDS = ("app.reflect.cli", "app.practice.cli")
+AREA_COMMANDS = ("app.reflect.cli", "app.practice.cli", "app.exchange.cli")
 
 
 def _run_init(args: argparse.Namespace) -> int:
