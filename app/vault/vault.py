@@ -292,6 +292,12 @@ class Vault:
         conn = _connect(self.path, self._passphrase, read_only=read_only)
         try:
             self._verify(conn, self.path)
+            if not read_only:
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA secure_delete = ON")
+                conn.execute("PRAGMA temp_store = MEMORY")
+            # Wait for the other connection's write to finish rather than fail at once.
+            conn.execute("PRAGMA busy_timeout = 10000")
         except BaseException:
             conn.close()
             raise
