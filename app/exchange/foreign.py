@@ -45,9 +45,10 @@ def parse_jrnl(data: bytes) -> Bundle:
         where = f"Entry {number}"
         if not isinstance(item, dict):
             raise ImportProblem(f"{where} is not an object.")
+        day_text = field_of(item, "date", str, where)
+        time_text = field_of(item, "time", str, where, "00:00")
         try:
-            day = date.fromisoformat(field_of(item, "date", str, where))
-            clock = time.fromisoformat(field_of(item, "time", str, where, "00:00"))
+            day, clock = date.fromisoformat(day_text), time.fromisoformat(time_text)
         except ValueError:
             raise ImportProblem(f"{where}: its date or time is not one Tend can read.") from None
         moment = datetime.combine(day, clock).astimezone()

@@ -8,7 +8,7 @@ from typing import Any
 _MISSING = object()
 
 
-class ImportProblem(ValueError):
+class ImportProblem(Exception):
     """A file Tend cannot import as it is. Nothing has been imported."""
 
     def __init__(self, message: str) -> None:

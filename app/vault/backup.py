@@ -195,10 +195,17 @@ def rotate(folder: Path, keep: int) -> list[Path]:
 # -- checking ---------------------------------------------------------------------------
 
 
+def _looks_like_text(path: Path) -> bool:
+    """An encrypted file starts with random bytes; notes or JSON start with letters."""
+    with path.open("rb") as f:
+        head = f.read(64)
+    return all(32 <= byte < 127 or byte in (9, 10, 13) for byte in head)
+
+
 def verify(path: Path, passphrase: str, *, read_only: bool = True) -> int:
     """Prove a backup file: it opens, passes both integrity checks, and is not from a
     newer Tend. Returns its schema version. Read-only by default: nothing is changed."""
-    if not path.is_file() or path.stat().st_size == 0:
+    if not path.is_file() or path.stat().st_size == 0 or _looks_like_text(path):
         raise NotABackup()
     try:
         conn = _connect(path, passphrase, read_only=read_only)
