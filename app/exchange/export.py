@@ -6,6 +6,7 @@ writing them; Tend never exports on its own.
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import Callable
 from datetime import datetime
@@ -76,9 +77,10 @@ def export_markdown(
             if cancel is not None and cancel.is_set():
                 raise Cancelled()
             path = staging / markdown.file_name(entry, number)
-            write_private(path, markdown.entry_markdown(entry).encode("utf-8"))
+            write_private(path, markdown.entry_markdown(entry).encode("utf-8"), sync=False)
             if progress is not None:
                 progress(number, len(entries))
+        os.sync()  # every file on disk before the folder appears under its name
         fsync_dir(staging)
         publish_dir(staging, target)
     except BaseException:

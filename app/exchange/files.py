@@ -27,13 +27,18 @@ def make_private_dir(folder: Path) -> Path:
     return folder
 
 
-def write_private(path: Path, data: bytes) -> None:
-    """Write a new 0600 file, fsynced; the caller renames it into place."""
+def write_private(path: Path, data: bytes, *, sync: bool = True) -> None:
+    """Write a new 0600 file; the caller renames it (or its folder) into place.
+
+    ``sync=False`` leaves the flush to one sync of the whole folder at the end: a
+    fsync per file made a Markdown export of 10,000 entries take 45 s instead of 2.
+    """
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
     with os.fdopen(fd, "wb") as out:
         out.write(data)
         out.flush()
-        os.fsync(out.fileno())
+        if sync:
+            os.fsync(out.fileno())
 
 
 def temp_beside(target: Path, suffix: str = "") -> Path:
