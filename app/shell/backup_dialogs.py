@@ -380,10 +380,12 @@ class ExportDialog(QDialog):
         buttons = QDialogButtonBox()
         self.go = buttons.addButton("Choose where to save…", QDialogButtonBox.ButtonRole.AcceptRole)
         cancel = buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setDefault(True)  # Enter does not write plaintext by accident
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        # Enter never writes plaintext by accident: it means Cancel here.
+        self.go.setAutoDefault(False)
+        cancel.setDefault(True)
 
     @property
     def format(self) -> str:
