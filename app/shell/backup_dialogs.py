@@ -214,7 +214,7 @@ class RestoreDialog(QDialog):
     def __init__(self, paths: Paths, tasks: TaskRunner, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Restore from a backup")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(540)
         self._paths, self._tasks = paths, tasks
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -224,7 +224,9 @@ class RestoreDialog(QDialog):
 
         self.backups = QListWidget()
         self.backups.setAccessibleName("Backups, newest first")
-        self.backups.setMinimumHeight(160)
+        self.backups.setMinimumHeight(140)
+        self.backups.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.backups.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         for info in list_backups(paths.backups):
             self._add_item(info.label, info.path)
         self.empty = label("There are no backups in Tend's folder yet.", "hint")

@@ -83,8 +83,8 @@ class BackupInfo:
 
     @property
     def label(self) -> str:
-        when = self.made_at.strftime("%A %-d %B %Y, %H:%M")
-        kind = "your vault just before a restore" if self.before_restore else "backup"
+        when = self.made_at.strftime("%a %-d %b %Y, %H:%M")
+        kind = "kept before a restore" if self.before_restore else "backup"
         return f"{when} — {kind}, {_size(self.size)}"
 
 

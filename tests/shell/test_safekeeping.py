@@ -132,8 +132,8 @@ def test_restore_dialog_lists_backups_newest_first(qtbot, session, paths, clock)
     dialog = session.safekeeping.restore()
     rows = [dialog.backups.item(i).text() for i in range(dialog.backups.count())]
     assert len(rows) == 2
-    assert "16 January 2026" in rows[0]
-    assert "15 January 2026" in rows[1]
+    assert "Fri 16 Jan 2026" in rows[0]
+    assert "Thu 15 Jan 2026" in rows[1]
     assert dialog.backups.currentRow() == 0
     qtbot.mouseClick(dialog.restore, Qt.MouseButton.LeftButton)
     assert "enter the passphrase" in dialog.error.text()
