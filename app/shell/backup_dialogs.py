@@ -124,6 +124,16 @@ class JobProgress(QProgressDialog):
         self.setLabelText("Stopping… nothing will be changed.")
 
 
+def _failed(parent: QWidget | None) -> Callable[[Exception], None]:
+    """Say what went wrong; a job the person cancelled needs no message."""
+
+    def report(exc: Exception) -> None:
+        if not isinstance(exc, Cancelled):
+            _tell(parent, failure_text(exc), problem=True)
+
+    return report
+
+
 def _tell(parent: QWidget | None, text: str, *, problem: bool = False) -> None:
     box = QMessageBox(parent)
     box.setWindowTitle(APP_NAME)
@@ -172,7 +182,7 @@ def back_up_to(
         "Making an encrypted backup of your vault…",
         job,
         done,
-        lambda exc: _tell(parent, failure_text(exc), problem=True),
+        _failed(parent),
     )
 
 
@@ -434,7 +444,7 @@ def export_to(
         "Writing your export…",
         job,
         done,
-        lambda exc: _tell(parent, failure_text(exc), problem=True),
+        _failed(parent),
     )
 
 
@@ -521,5 +531,5 @@ def import_from(
         "Importing… nothing is kept unless all of it is.",
         job,
         done,
-        lambda exc: _tell(parent, failure_text(exc), problem=True),
+        _failed(parent),
     )

@@ -16,6 +16,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QToolButton, QWidget
 
 from app.shell import backup_dialogs as dialogs
+from app.shell.unlock import CreateDialog
 from app.vault import Settings, Vault, VaultError
 from app.vault.backup import BACKUPS_KEPT, PreparedRestore, daily_backup
 from app.widgets.forms import show_error
@@ -128,6 +129,13 @@ class Safekeeping:
         else:
             message = dialogs.restored_message(kept)
         gate = session.gate
+        if isinstance(gate, CreateDialog) and session.paths.vault.exists():
+            # Restored on a first run: there is a vault to unlock now, not one to create.
+            gate.rejected.disconnect()
+            gate.hide()
+            gate.deleteLater()
+            session.show_gate()
+            gate = session.gate
         if gate is not None and hasattr(gate, "error"):
             show_error(gate.error, message)
 

@@ -207,3 +207,29 @@ def test_settings_keep_how_many_backups(qtbot, vault):
     assert dialog.backups_kept.value() == 10
     dialog.backups_kept.setValue(4)
     assert settings.read(BACKUPS_KEPT) == 4
+
+
+def test_restore_on_a_first_run_leads_to_unlocking(qtbot, tmp_path, paths, clock):
+    from app.shell.unlock import CreateDialog, UnlockDialog
+    from app.vault.backup import make_backup
+
+    elsewhere = Vault.create(tmp_path / "old" / "tend.db", PASSPHRASE)
+    Settings(elsewhere).set("note", "words from the old computer")
+    backup = make_backup(elsewhere, tmp_path / "old.tendbackup")
+    elsewhere.close()
+    paths.ensure_data_dir()
+    made = Session(paths, Config(), clock=clock, tasks=ImmediateTaskRunner(), areas=[NOTE_AREA])
+    made.start()
+    assert isinstance(made.gate, CreateDialog)
+    dialog = made.safekeeping.restore()
+    dialog.choose_file(backup)
+    qtbot.keyClicks(dialog.passphrase, PASSPHRASE)
+    qtbot.mouseClick(dialog.restore, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: isinstance(made.gate, UnlockDialog))
+    assert "restored" in made.gate.error.text()
+    window = unlock(qtbot, made)
+    assert window.open_area("note").editor.toPlainText() == "words from the old computer"
+    made.lock()
+    made.gate.close()
+    made.gate.deleteLater()
+    QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
