@@ -12,7 +12,7 @@ from app import __version__
 from app.cli_support import UserError, open_vault, paths_of, read_passphrase
 
 # Areas that add headless subcommands: each module has register(commands, common).
-AREA_COMMANDS = ("app.reflect.cli", "app.practice.cli", "app.exchange.cli")
+AREA_COMMANDS = ("app.reflect.cli", "app.practice.cli", "app.progress.cli", "app.exchange.cli")
 
 
 def _run_init(args: argparse.Namespace) -> int:
@@ -41,6 +41,36 @@ def _run_check(args: argparse.Namespace) -> int:
     return 0
 
 
+def _run_demo(args: argparse.Namespace) -> int:
+    from app.clock import Clock
+    from app.demo import create_demo, make_passphrase
+
+    if getattr(args, "data_dir", None) is None:
+        raise UserError(
+            "Give --data-dir DIR: the demo makes a new vault there, apart from your own."
+        )
+    paths = paths_of(args)
+    if paths.vault.exists():
+        raise UserError(
+            f"A vault already exists at {paths.vault}; the demo only makes new ones "
+            "and will not touch it."
+        )
+    if not 1 <= args.years <= 10:
+        raise UserError("--years is a whole number from 1 to 10.")
+    passphrase = read_passphrase(args) if args.passphrase_file else make_passphrase()
+    print(f"Writing {args.years} sample year(s) of Tend into {paths.vault}...", file=sys.stderr)
+    counts = create_demo(paths.vault, passphrase, Clock().today(), years=args.years)
+    print(f"Created a demo vault at {paths.vault}.")
+    print(
+        f"It holds {counts.entries} journal entries ({counts.setbacks} setbacks), "
+        f"{counts.attempts} practice attempts, {counts.sessions} breathing sessions "
+        f"and {counts.goals} goals with {counts.check_ins} check-ins, all made up."
+    )
+    if not args.passphrase_file:
+        print(f"Passphrase: {passphrase}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="tend",
@@ -66,6 +96,16 @@ def build_parser() -> argparse.ArgumentParser:
         "check", parents=[common], help="check the vault's encryption and structure"
     )
     check.set_defaults(run=_run_check)
+    demo = commands.add_parser(
+        "demo",
+        parents=[common],
+        help="make a new vault filled with a sample year, to try Tend",
+        description="Create a NEW vault in --data-dir filled with a made-up, kind year of "
+        "use in every area. Prints the passphrase unless --passphrase-file gives one. "
+        "Never touches an existing vault.",
+    )
+    demo.add_argument("--years", type=int, default=1, help="how many years (1 to 10)")
+    demo.set_defaults(run=_run_demo)
     for name in AREA_COMMANDS:
         importlib.import_module(name).register(commands, common)
     return parser
