@@ -13,6 +13,8 @@ from app.breathe.model import BreathSession, Timings
 from app.breathe.store import BreatheStore
 from app.practice.model import Attempt
 from app.practice.store import PracticeStore
+from app.progress.goals import Goal
+from app.progress.store import GoalStore
 from app.reflect.model import Entry
 from app.reflect.store import ReflectStore
 from app.vault import Vault
@@ -34,6 +36,7 @@ class Bundle:
     sessions: list[BreathSession] = field(default_factory=list)
     favourites: list[str] = field(default_factory=list)  # starred repair phrase ids
     drafts: dict[str, dict[str, Any]] = field(default_factory=dict)  # practice drafts
+    goals: list[Goal] = field(default_factory=list)  # with their check-ins
 
     @property
     def size(self) -> int:
@@ -44,6 +47,7 @@ class Bundle:
             + len(self.sessions)
             + len(self.favourites)
             + len(self.drafts)
+            + len(self.goals)
         )
 
 
@@ -68,4 +72,5 @@ def collect(vault: Vault) -> Bundle:
         sessions=list(reversed(breathe.recent_sessions(ALL_SESSIONS))),
         favourites=practice.favourites(),
         drafts=practice.drafts(),
+        goals=GoalStore(vault).goals(),
     )

@@ -22,8 +22,11 @@ from app.exchange.bundle import Bundle, entries_oldest_first
 from app.exchange.problems import ImportProblem
 from app.exchange.tend_json import CUSTOM
 from app.practice.store import PracticeStore
+from app.progress.goals import validate_check_in, validate_goal
+from app.progress.store import GoalStore
 from app.reflect.model import Entry, InvalidEntry, validate
 from app.reflect.store import ReflectStore
+from app.validation import Invalid
 from app.vault import Vault
 from app.vault.backup import Cancelled
 from app.vault.batch import one_transaction
@@ -86,6 +89,20 @@ def check_entries(entries: list[Entry], today) -> list[Entry]:
     return checked
 
 
+def check_goals(bundle: Bundle, today) -> None:
+    for number, goal in enumerate(bundle.goals, 1):
+        try:
+            validate_goal(goal, today)
+            for step in goal.check_ins:
+                validate_check_in(step, today)
+        except Invalid as exc:
+            raise ImportProblem(f"Goal {number}: {exc.message}") from None
+
+
+def _goal_key(title: str, started_on) -> str:
+    return _digest(" ".join(title.split()).casefold(), started_on.isoformat())
+
+
 def import_bundle(
     vault: Vault,
     bundle: Bundle,
@@ -96,7 +113,9 @@ def import_bundle(
 ) -> ImportReport:
     clock = clock or Clock()
     entries = check_entries(bundle.entries, clock.today())
+    check_goals(bundle, clock.today())
     report = ImportReport()
+    known_goals = {_goal_key(g.title, g.started_on) for g in GoalStore(vault).goals()}
     known = {entry_key(e) for e in entries_oldest_first(vault)}
     practice, breathe = PracticeStore(vault), BreatheStore(vault)
     known_attempts = {
@@ -154,6 +173,16 @@ def import_bundle(
             known_sessions,
             step,
         )
+        goals = GoalStore(batch, clock)  # type: ignore[arg-type]
+        added = 0
+        for goal in bundle.goals:
+            key = _goal_key(goal.title, goal.started_on)
+            if key not in known_goals:
+                known_goals.add(key)
+                goals.add(replace(goal, id=None))
+                added += 1
+        report.added["goals"] = added
+        report.skipped["goals"] = len(bundle.goals) - added
         step(0)
     return report
 

@@ -21,6 +21,7 @@ from app.breathe.model import (
 from app.exchange.bundle import Bundle, CustomPattern
 from app.exchange.problems import ImportProblem, field_of, load_json
 from app.practice.model import Attempt, ExerciseKind
+from app.progress.goals import CheckIn, Goal, GoalKind
 from app.reflect.model import Entry, Kind, Pattern, Setback
 
 FORMAT = "tend-export"
@@ -91,6 +92,18 @@ def session_json(session: BreathSession) -> dict[str, Any]:
     }
 
 
+def goal_json(goal: Goal) -> dict[str, Any]:
+    return {
+        "title": goal.title,
+        "why": goal.why,
+        "kind": goal.kind.value,
+        "started_on": goal.started_on.isoformat(),
+        "target_on": goal.target_on.isoformat() if goal.target_on else None,
+        "done_on": goal.done_on.isoformat() if goal.done_on else None,
+        "check_ins": [{"day": c.day.isoformat(), "note": c.note} for c in goal.check_ins],
+    }
+
+
 def to_document(bundle: Bundle, exported_at: datetime) -> dict[str, Any]:
     return {
         "format": FORMAT,
@@ -112,6 +125,7 @@ def to_document(bundle: Bundle, exported_at: datetime) -> dict[str, Any]:
             for p in bundle.patterns
         ],
         "breathing_sessions": [session_json(s) for s in bundle.sessions],
+        "goals": [goal_json(g) for g in bundle.goals],
     }
 
 
@@ -255,6 +269,38 @@ def _session(item: Any, where: str) -> BreathSession:
     )
 
 
+def _goal(item: Any, where: str) -> Goal:
+    if not isinstance(item, dict):
+        raise ImportProblem(f"{where} is not an object.")
+    try:
+        kind = GoalKind(field_of(item, "kind", str, where))
+    except ValueError:
+        raise ImportProblem(f"{where}: that kind of goal is not one Tend knows.") from None
+    steps = field_of(item, "check_ins", list, where, [])
+    check_ins = []
+    for number, step in enumerate(steps, 1):
+        inside = f"{where}, check-in {number}"
+        if not isinstance(step, dict):
+            raise ImportProblem(f"{inside} is not an object.")
+        check_ins.append(
+            CheckIn(
+                day=_day(field_of(step, "day", str, inside), "day", inside),
+                note=field_of(step, "note", str, inside, ""),
+            )
+        )
+    return Goal(
+        title=field_of(item, "title", str, where),
+        why=field_of(item, "why", str, where, ""),
+        kind=kind,
+        started_on=_day(field_of(item, "started_on", str, where), "started_on", where),
+        target_on=_day(
+            field_of(item, "target_on", (str, type(None)), where, None), "target_on", where
+        ),
+        done_on=_day(field_of(item, "done_on", (str, type(None)), where, None), "done_on", where),
+        check_ins=tuple(check_ins),
+    )
+
+
 def _items(doc: dict, key: str, label: str, parse) -> list:
     items = doc.get(key, [])
     if not isinstance(items, list):
@@ -287,4 +333,5 @@ def parse(data: bytes) -> Bundle:
         sessions=_items(doc, "breathing_sessions", "Breathing session", _session),
         favourites=list(favourites),
         drafts=dict(drafts),
+        goals=_items(doc, "goals", "Goal", _goal),
     )

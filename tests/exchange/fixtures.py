@@ -11,6 +11,8 @@ from app.breathe.store import BreatheStore
 from app.practice.coach import analyze
 from app.practice.model import Attempt, ExerciseKind
 from app.practice.store import PracticeStore
+from app.progress.goals import CheckIn, Goal, GoalKind
+from app.progress.store import GoalStore
 from app.reflect.model import Entry, Kind, Pattern, Setback, new_entry
 from app.reflect.store import ReflectStore
 from app.vault import Vault
@@ -74,6 +76,15 @@ def fill_every_area(vault: Vault, clock) -> None:
     breathe.add_session(BreathSession("box", "Box breathing", START, 64_000, 64_000, True, 2, 4))
     breathe.add_session(
         BreathSession(evening.id, evening.name, START + timedelta(hours=1), 60_000, 30_000, False)
+    )
+    GoalStore(vault, clock).add(
+        Goal(
+            title="A walk together every Sunday",
+            started_on=date(2026, 1, 4),
+            kind=GoalKind.HABIT,
+            why="It is when we talk best.",
+            check_ins=(CheckIn(date(2026, 1, 4), "By the river."), CheckIn(date(2026, 1, 11))),
+        )
     )
 
 

@@ -47,13 +47,14 @@ def test_export_import_export_gives_the_same_data(full, empty, clock, tmp_path):
     target = tmp_path / "tend.json"
     count = export_json(full, target, EXPORTED_AT)
     first = json.loads(target.read_text(encoding="utf-8"))
-    assert count == 3 + 2 + 1 + 2 + 1 + 1
+    assert count == 3 + 2 + 1 + 2 + 1 + 1 + 1
     assert first["format"] == "tend-export"
     assert first["version"] == tend_json.VERSION
     assert len(first["entries"]) == 3
     assert first["entries"][1]["setback"]["pattern"] == "defensiveness"
     assert first["practice_attempts"][0]["analysis"]["flags"] is not None
     assert first["breathing_sessions"][1]["pattern_id"] == "custom"
+    assert first["goals"][0]["check_ins"][0] == {"day": "2026-01-04", "note": "By the river."}
 
     report = import_bundle(empty, read_file(target, "tend"), clock)
     assert report.added["entries"] == 3
@@ -82,6 +83,8 @@ def test_a_second_import_of_the_same_file_adds_nothing(full, empty, clock, tmp_p
     assert len(after.attempts) == 2
     assert len(after.sessions) == 2
     assert len(after.patterns) == 1
+    assert len(after.goals) == 1
+    assert len(after.goals[0].check_ins) == 2
 
 
 def test_json_and_markdown_exports_are_private_and_atomic(full, tmp_path):
