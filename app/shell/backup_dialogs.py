@@ -412,11 +412,20 @@ def ask_export_target(parent: QWidget | None, fmt: str, now: datetime) -> Path |
             str(Path.home() / f"tend-export-{now.strftime('%Y-%m-%d')}.json"),
             "JSON files (*.json)",
         )
-    else:
-        chosen = QFileDialog.getExistingDirectory(
-            parent, "Export into an empty folder", str(Path.home())
-        )
-    return Path(chosen) if chosen else None
+        return Path(chosen) if chosen else None
+    chosen = QFileDialog.getExistingDirectory(
+        parent, "Choose where the export folder goes", str(Path.home())
+    )
+    return new_folder_in(Path(chosen), now) if chosen else None
+
+
+def new_folder_in(parent_folder: Path, now: datetime) -> Path:
+    """tend-export-2026-01-15 inside the chosen folder (-2, -3... if taken)."""
+    stem = f"tend-export-{now.strftime('%Y-%m-%d')}"
+    target, count = parent_folder / stem, 2
+    while target.exists():
+        target, count = parent_folder / f"{stem}-{count}", count + 1
+    return target
 
 
 def export_to(

@@ -374,6 +374,7 @@ def prepare_restore(paths: Paths, source: Path, passphrase: str) -> PreparedRest
     if not source.is_file():
         raise NotABackup("There is no file there. Nothing was changed.")
     paths.ensure_data_dir()
+    remove_stale_partials(paths.data_dir)  # a restore killed while checking, long ago
     staged = _private_temp(paths.data_dir)
     try:
         # Checked as a private copy: the chosen file is only ever read.

@@ -233,3 +233,16 @@ def test_restore_on_a_first_run_leads_to_unlocking(qtbot, tmp_path, paths, clock
     made.gate.close()
     made.gate.deleteLater()
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def test_a_markdown_export_gets_a_new_folder_of_its_own(qtbot, session, tmp_path, clock):
+    from app.shell.backup_dialogs import new_folder_in
+
+    (tmp_path / "tend-export-2026-01-15").mkdir()
+    target = new_folder_in(tmp_path, clock.now())
+    assert target == tmp_path / "tend-export-2026-01-15-2"
+    session.start()
+    window = unlock(qtbot, session)
+    session.safekeeping.export("md", target)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o700
+    assert any("Exported 0 entries" in text for text in messages(window))
