@@ -17,6 +17,7 @@ AREA_COMMANDS = (
     "app.practice.cli",
     "app.progress.cli",
     "app.summary.cli",
+    "app.exchange.cli",
 )
 
 

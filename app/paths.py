@@ -8,6 +8,7 @@ from pathlib import Path
 
 VAULT_FILE = "tend.db"
 CONFIG_FILE = "config.json"
+BACKUPS_DIR = "backups"
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,19 @@ class Paths:
     @property
     def config(self) -> Path:
         return self.data_dir / CONFIG_FILE
+
+    @property
+    def backups(self) -> Path:
+        """Encrypted copies of the vault, each openable with the passphrase of its day."""
+        return self.data_dir / BACKUPS_DIR
+
+    def ensure_backups_dir(self) -> Path:
+        """Create the backups folder inside the data folder, private to this user (0700)."""
+        self.ensure_data_dir()
+        if not self.backups.is_dir():
+            self.backups.mkdir(mode=0o700)
+            os.chmod(self.backups, 0o700)  # mkdir's mode is filtered by the umask
+        return self.backups
 
     def ensure_data_dir(self) -> Path:
         """Create the data folder, private to this user (0700).

@@ -18,7 +18,7 @@ sys.path.insert(0, str(ROOT))
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from app.clock import ManualClock  # noqa: E402
-from app.reflect.model import Entry, Kind, Pattern, Setback  # noqa: E402
+from app.reflect.model import Entry, Kind, Setback, SetbackPattern  # noqa: E402
 from app.reflect.store import ReflectStore  # noqa: E402
 from app.shell.app import make_application  # noqa: E402
 from app.shell.theme import apply_theme  # noqa: E402
@@ -49,7 +49,7 @@ SAMPLES = [
         ("frustrated", "ashamed"),
         ("conflict", "weekend"),
         setback=Setback(
-            Pattern.DEFENSIVENESS,
+            SetbackPattern.DEFENSIVENESS,
             "We argued about the weekend plans and I raised my voice when she mentioned my mother.",
             "I get defensive when I feel blamed for things I cannot change.",
             "Ask for twenty minutes, breathe, and come back to it.",

@@ -80,6 +80,9 @@ class Session(QObject):
         self.autolock.timed_out.connect(self.auto_lock)
         self._lock_key = LockKey(self)
         self._lock_key.pressed.connect(self.lock)
+        from app.shell.safekeeping import Safekeeping
+
+        self.safekeeping = Safekeeping(self)
 
     # -- the gate ------------------------------------------------------------------
 
@@ -151,6 +154,8 @@ class Session(QObject):
         self.autolock.set_minutes(context.settings.read(AUTOLOCK_MINUTES))
         self.autolock.start()
         QApplication.instance().installEventFilter(self._lock_key)
+        # Today's backup, off the GUI thread.
+        self.safekeeping.unlocked(window, vault, context.settings)
 
     def lock(self) -> None:
         """Lock at the person's request: if saving fails, they choose whether to lock."""
@@ -197,6 +202,7 @@ class Session(QObject):
         for dialog in window.findChildren(QDialog):
             dialog.reject()
         window.close_quietly()
+        self.safekeeping.stop()
         self.tasks.wait()  # no job may still be using the connection
         self._close_vault()
         wipe_text(window)  # at once; the widgets themselves go at the next loop turn
@@ -218,6 +224,7 @@ class Session(QObject):
     def _window_closing(self) -> None:
         self.autolock.stop()
         QApplication.instance().removeEventFilter(self._lock_key)
+        self.safekeeping.stop()
         self.tasks.wait()
         window, self.window = self.window, None
         self._close_vault()

@@ -59,6 +59,10 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
         self.theme.currentIndexChanged.connect(lambda _: on_theme(self.theme.currentData()))
         form.addRow("&Colour scheme", self.theme)
+        from app.shell.backup_dialogs import backups_kept_field
+
+        self.backups_kept = backups_kept_field(settings)
+        form.addRow("&Daily backups kept", self.backups_kept)
         layout.addWidget(general)
 
         secret = QGroupBox("Passphrase")

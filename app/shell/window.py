@@ -164,6 +164,15 @@ class MainWindow(QMainWindow):
         key = self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
         self.stack.setCurrentWidget(self.today if key == TODAY else self.view(key))
 
+    def reload_views(self) -> None:
+        """Build the area views afresh from the vault, e.g. after an import added to it."""
+        current = self.current_key()
+        for key in [key for key in self._views if key != TODAY]:
+            view = self._views.pop(key)
+            self.stack.removeWidget(view)
+            view.deleteLater()
+        self.stack.setCurrentWidget(self.view(current))
+
     # -- saving --------------------------------------------------------------------
 
     def flush_all(self) -> None:

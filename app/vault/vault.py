@@ -106,9 +106,12 @@ def _diagnose_unreadable(path: Path) -> Exception:
 class Vault:
     """An open, unlocked vault. Closing it locks it."""
 
-    def __init__(self, path: Path, conn: Connection) -> None:
+    def __init__(self, path: Path, conn: Connection, passphrase: str = "") -> None:
         self.path = path
         self._conn: Connection | None = conn
+        # Kept while unlocked so a worker thread can open its own connection (see
+        # second_connection); forgotten on close.
+        self._passphrase = passphrase
 
     # -- opening -----------------------------------------------------------------
 
@@ -135,7 +138,7 @@ class Vault:
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{path}{suffix}").unlink(missing_ok=True)
             raise
-        return cls(path, conn)
+        return cls(path, conn, passphrase)
 
     @classmethod
     def open(
@@ -164,7 +167,7 @@ class Vault:
         except BaseException:
             conn.close()
             raise
-        return cls(path, conn)
+        return cls(path, conn, passphrase)
 
     @staticmethod
     def _verify(conn: Connection, path: Path) -> int:
@@ -272,6 +275,7 @@ class Vault:
         except sqlcipher.Error:
             pass  # judged below by what really opens the file
         if self._opens_with(new):
+            self._passphrase = new
             return
         if self._opens_with(current):
             raise PassphraseNotChanged()
@@ -292,11 +296,35 @@ class Vault:
         finally:
             probe.close()
 
+    def second_connection(self, *, read_only: bool = False) -> Vault:
+        """The same vault through a new connection, for another thread.
+
+        A sqlite3 connection may only be used on the thread that made it, so a worker
+        (a backup, say) opens its own with this and closes it when done. It applies no
+        pragmas and no migrations: the first connection did that already.
+        """
+        if self._conn is None:
+            raise VaultLocked()
+        conn = _connect(self.path, self._passphrase, read_only=read_only)
+        try:
+            self._verify(conn, self.path)
+            if not read_only:
+                conn.execute("PRAGMA foreign_keys = ON")
+                conn.execute("PRAGMA secure_delete = ON")
+                conn.execute("PRAGMA temp_store = MEMORY")
+            # Wait for the other connection's write to finish rather than fail at once.
+            conn.execute("PRAGMA busy_timeout = 10000")
+        except BaseException:
+            conn.close()
+            raise
+        return Vault(self.path, conn, self._passphrase)
+
     # -- closing -----------------------------------------------------------------
 
     def close(self) -> None:
         """Lock: fold the write-ahead log into the file and drop the connection."""
         conn, self._conn = self._conn, None
+        self._passphrase = ""
         if conn is None:
             return
         try:
