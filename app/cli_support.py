@@ -53,3 +53,28 @@ def open_vault(args: Namespace, *, read_only: bool = False) -> Vault:
     from app.vault import Vault
 
     return Vault.open(paths_of(args).vault, read_passphrase(args), read_only=read_only)
+
+
+def open_for_reading(args: Namespace) -> Vault:
+    """Read-only, so reading works in a read-only folder or on a full disk and leaves
+    the folder as it was; a vault from an older Tend is opened to be brought up to date."""
+    from app.vault import Vault
+    from app.vault.migrations import LATEST
+
+    path, passphrase = paths_of(args).vault, read_passphrase(args)
+    vault = Vault.open(path, passphrase, read_only=True)
+    if vault.version >= LATEST:
+        return vault
+    vault.close()
+    return Vault.open(path, passphrase)
+
+
+def open_for_writing(args: Namespace) -> Vault:
+    """Open to write, having proved every page sound: a damaged file gets no new words."""
+    vault = open_vault(args)
+    try:
+        vault.check_pages()
+    except BaseException:
+        vault.close()
+        raise
+    return vault

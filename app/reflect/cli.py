@@ -141,7 +141,7 @@ def run_write(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace) -> int:
-    from app.cli_support import open_vault
+    from app.cli_support import open_for_writing
     from app.clock import Clock
     from app.reflect.model import InvalidEntry, new_entry
     from app.reflect.store import ReflectStore
@@ -155,7 +155,7 @@ def _write(args: argparse.Namespace) -> int:
     if not text.strip() and not args.title.strip():
         raise UserError("There is nothing to write: give some text, or pipe it in.")
     entry = new_entry(day, kind, title=args.title, body=text, mood=mood, tags=tuple(args.tag))
-    with open_vault(args) as vault:
+    with open_for_writing(args) as vault:
         try:
             saved = ReflectStore(vault, clock).create(entry)
         except InvalidEntry as exc:
@@ -187,7 +187,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from app.cli_support import open_vault
+    from app.cli_support import open_for_reading
     from app.reflect.store import ReflectStore
 
     try:
@@ -198,7 +198,7 @@ def _search(args: argparse.Namespace) -> int:
         raise UserError(f"--limit is a whole number from 1 to {SEARCH_MAX_LIMIT}.")
     text = " ".join(args.query)
     check_utf8(text)
-    with open_vault(args) as vault:
+    with open_for_reading(args) as vault:
         hits = ReflectStore(vault).search(text, limit=limit)
     out = sys.stdout
     if args.json:
@@ -241,7 +241,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from app.cli_support import open_vault
+    from app.cli_support import open_for_reading
     from app.reflect.model import KINDS, EntryFilter
     from app.reflect.store import ReflectStore
 
@@ -251,7 +251,7 @@ def _list(args: argparse.Namespace) -> int:
         raise UserError("The --from date comes after the --to date.")
     flt = EntryFilter(date_from=date_from, date_to=date_to)
     out: TextIO = sys.stdout
-    with open_vault(args) as vault:
+    with open_for_reading(args) as vault:
         rows = ReflectStore(vault).iter_rows(flt)
         if args.json:
             _write_json_array(out, (_row_json(row) for row in rows))

@@ -27,6 +27,10 @@ def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
         sys.__excepthook__(exc_type, exc, tb)
         return
     print(describe(exc_type, tb), file=sys.stderr)
+    from app.vault import VaultError
+
+    if issubclass(exc_type, VaultError):
+        return  # a known condition: the session shows its own single, plain message
     if QApplication.instance() is not None:
         QMessageBox.critical(
             None,

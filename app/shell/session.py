@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
@@ -19,7 +19,7 @@ from app.shell.areas import AREAS, AreaSpec
 from app.shell.autolock import DEFAULT_MINUTES, SETTING_KEY, AutoLock, LockKey
 from app.shell.theme import apply_theme
 from app.shell.unlock import CreateDialog, UnlockDialog
-from app.vault import VaultError
+from app.vault import PassphraseChanged, VaultError
 from app.widgets.forms import show_error
 from app.widgets.privacy import wipe_text
 from app.widgets.tasks import TaskRunner
@@ -55,6 +55,9 @@ def forget_copied_text() -> None:
 
 
 class Session(QObject):
+    # A damaged page or a key changed elsewhere, seen by any read on any thread.
+    vault_problem = Signal(object)
+
     def __init__(
         self,
         paths: Paths,
@@ -76,6 +79,8 @@ class Session(QObject):
         self.autolock.timed_out.connect(self.auto_lock)
         self._lock_key = LockKey(self)
         self._lock_key.pressed.connect(self.lock)
+        self.problem_box: QMessageBox | None = None
+        self.vault_problem.connect(self._on_vault_problem, Qt.ConnectionType.QueuedConnection)
 
     # -- the gate ------------------------------------------------------------------
 
@@ -116,6 +121,7 @@ class Session(QObject):
 
         self.gate = None
         self.vault = vault
+        vault.problem_listeners.append(self.vault_problem.emit)
         settings = Settings(vault)
         window = MainWindow(
             {
@@ -139,6 +145,24 @@ class Session(QObject):
         self.autolock.set_minutes(settings.get(SETTING_KEY, DEFAULT_MINUTES))
         self.autolock.start()
         QApplication.instance().installEventFilter(self._lock_key)
+
+    def _on_vault_problem(self, problem: VaultError) -> None:
+        """One calm message, however many reads fail (the list fails on every paint)."""
+        window = self.window
+        if window is None:
+            return
+        if isinstance(problem, PassphraseChanged):
+            # This key no longer opens the file: lock, and ask for the new passphrase.
+            self._lock_now(window)
+            show_error(self.gate.error, str(problem))
+            return
+        if self.problem_box is not None:
+            return
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, str(problem), parent=window)
+        box.setObjectName("vaultProblem")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        self.problem_box = box
 
     def lock(self) -> None:
         """Lock at the person's request: if saving fails, they choose whether to lock."""
@@ -179,6 +203,7 @@ class Session(QObject):
     def _lock_now(self, window: QMainWindow) -> None:
         """Destroy every view (and so its text), close the vault, show the gate."""
         self.window = None
+        self.problem_box = None  # goes with the window
         self.autolock.stop()
         QApplication.instance().removeEventFilter(self._lock_key)
         self._remember_geometry(window)

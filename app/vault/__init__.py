@@ -1,6 +1,7 @@
 """The encrypted vault. No Qt here: the layer contract in pyproject.toml checks it."""
 
 from app.vault.errors import (
+    AlreadyOpen,
     CannotOpen,
     CannotWrite,
     DamagedVault,
@@ -8,7 +9,10 @@ from app.vault.errors import (
     EmptyPassphrase,
     NewerVersion,
     NotAVault,
+    PassphraseChanged,
     PassphraseNotChanged,
+    ReadOnlyPlace,
+    VaultBusy,
     VaultError,
     VaultExists,
     VaultLocked,
@@ -19,6 +23,7 @@ from app.vault.settings import Setting, Settings
 from app.vault.vault import Connection, Vault
 
 __all__ = [
+    "AlreadyOpen",
     "CannotOpen",
     "CannotWrite",
     "Connection",
@@ -27,10 +32,13 @@ __all__ = [
     "EmptyPassphrase",
     "NewerVersion",
     "NotAVault",
+    "PassphraseChanged",
     "PassphraseNotChanged",
+    "ReadOnlyPlace",
     "Setting",
     "Settings",
     "Vault",
+    "VaultBusy",
     "VaultError",
     "VaultExists",
     "VaultLocked",

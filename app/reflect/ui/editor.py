@@ -50,7 +50,7 @@ from app.reflect.prompts import PromptLibrary, load_library, template_for_set
 from app.reflect.store import ReflectStore
 from app.reflect.ui.entry_list import MOOD_WORDS, kind_icon
 from app.shared.feelings import feeling_families
-from app.vault import VaultError
+from app.vault import VaultBusy, VaultError
 from app.widgets.forms import label
 from app.widgets.icons import icon
 
@@ -627,6 +627,8 @@ class EntryEditor(QWidget):
             )
             self.save_problem.show()
             self.status.setText("Not saved yet")
+            if isinstance(problem, VaultBusy):
+                self.timer.start()  # another program is writing: try again shortly
             return False
         self._entry = saved
         self._dirty = False
