@@ -16,6 +16,20 @@ if TYPE_CHECKING:
 
 PASSPHRASE_ENV = "TEND_PASSPHRASE"
 
+# Characters that would let stored text steer a terminal: bidi controls reorder what
+# follows them (a title could show one thing and mean another), and C0/C1 controls
+# (ESC above all) start escape sequences. Shown as U+FFFD instead.
+_STEERING = {
+    **{c: "\ufffd" for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F))},
+    **{c: "\ufffd" for c in range(0x2066, 0x206A)},
+    **{c: "\ufffd" for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c != 0x09},
+}
+
+
+def for_terminal(text: str) -> str:
+    """Text as it may be shown on a terminal: no bidi or control characters left raw."""
+    return text.translate(_STEERING)
+
 
 class UserError(Exception):
     """A condition the person can fix; its message is printed, never a traceback."""
