@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlcipher3 import dbapi2 as sqlcipher
 
@@ -17,6 +17,7 @@ from app.activity import DayRange, EntryText, ReflectionRecord, SetbackNote
 from app.clock import Clock
 from app.reflect import query
 from app.reflect.model import (
+    MAX_TITLE_CHARS,
     Entry,
     EntryFilter,
     EntryRow,
@@ -44,6 +45,15 @@ _FTS_JOIN = "CROSS JOIN reflect_entries e ON e.id = reflect_fts.rowid"  # FTS st
 # Weights for title, body and search_notes: a match in the title counts most, then
 # tags and setback notes, then the body.
 _BM25_WEIGHTS = "4.0, 1.0, 2.0"
+
+
+CONFLICT_MARK = " (conflicting copy)"
+
+
+def conflict_title(entry: Entry) -> str:
+    """The title of the copy kept when an entry changed elsewhere meanwhile."""
+    base = (entry.title or entry.display_title).strip()
+    return base[: MAX_TITLE_CHARS - len(CONFLICT_MARK)] + CONFLICT_MARK
 
 
 class EntryNotFound(LookupError):
@@ -265,24 +275,46 @@ class ReflectStore:
         return count
 
     def update(self, entry: Entry) -> Entry:
+        """Save changes to an entry; never over a version this one did not see.
+
+        ``entry.updated_at`` is the stamp it was loaded (or last saved) with. When the
+        stored entry has another stamp, or is gone, someone else changed it meanwhile
+        (another window, an older copy on screen): both versions are kept, these words
+        as a new entry titled as a conflicting copy, which is returned. A caller knows
+        it happened because the id differs.
+        """
         if entry.id is None:
             raise EntryNotFound(None)
+        loaded_stamp = entry.updated_at
         entry = replace(validate(entry, self._clock.today()), updated_at=self._clock.now())
-        values = _entry_values(entry)
-        columns = [c.strip() for c in _ENTRY_COLUMNS.split(",")]
-        # created_at stays as it was: it is the last-but-one column, left out of the SET.
-        assignments = [(c, v) for c, v in zip(columns, values, strict=True) if c != "created_at"]
         with self._vault.transaction() as conn:
+            row = conn.execute(
+                "SELECT updated_at FROM reflect_entries WHERE id = ?", (entry.id,)
+            ).fetchone()
+            if row is None or (loaded_stamp is not None and row[0] != loaded_stamp.isoformat()):
+                copy = replace(
+                    entry, id=None, title=conflict_title(entry), created_at=entry.updated_at
+                )
+                return replace(copy, id=self._insert(conn, copy))
+            # Each save moves the stamp on, even within one tick of the clock, so a
+            # stale copy elsewhere can always tell.
+            stored = datetime.fromisoformat(row[0])
+            if entry.updated_at <= stored:
+                entry = replace(entry, updated_at=stored + timedelta(microseconds=1))
+            values = _entry_values(entry)
+            columns = [c.strip() for c in _ENTRY_COLUMNS.split(",")]
+            # created_at stays as it was: it is left out of the SET.
+            assignments = [
+                (c, v) for c, v in zip(columns, values, strict=True) if c != "created_at"
+            ]
             cursor = conn.execute(
                 f"UPDATE reflect_entries SET {', '.join(f'{c} = ?' for c, _ in assignments)} "
                 "WHERE id = ? RETURNING created_at",
                 [v for _, v in assignments] + [entry.id],
             )
-            row = cursor.fetchone()
-            if row is None:
-                raise EntryNotFound(entry.id)
+            created = cursor.fetchone()[0]
             self._write_links(conn, entry.id, entry)
-        return replace(entry, created_at=datetime.fromisoformat(row[0]))
+        return replace(entry, created_at=datetime.fromisoformat(created))
 
     def set_starred(self, entry_id: int, starred: bool) -> None:
         with self._vault.transaction() as conn:

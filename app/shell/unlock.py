@@ -85,7 +85,7 @@ class UnlockDialog(_VaultDialog):
             return
         self._busy(True)
         try:
-            vault = Vault.open(self._path, self.passphrase.text())
+            vault = Vault.open(self._path, self.passphrase.text(), exclusive=True)
         except VaultError as exc:
             show_error(self.error, str(exc))
             self.passphrase.selectAll()
@@ -146,7 +146,7 @@ class CreateDialog(_VaultDialog):
         self._busy(True)
         try:
             self._path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            vault = Vault.create(self._path, self.passphrase.text())
+            vault = Vault.create(self._path, self.passphrase.text(), exclusive=True)
         except (VaultError, OSError) as exc:
             message = (
                 str(exc)

@@ -68,6 +68,12 @@ SHAREABLE_HINT = (
 )
 
 
+CONFLICT_NOTE = (
+    "This entry was changed somewhere else after you opened it. Both versions are "
+    "kept: your words here are saved as a separate entry, marked as a conflicting copy."
+)
+
+
 class EntryNotSaved(VaultError):
     """The entry on screen could not be saved as it is; the message names the field to
     fix, never the words. Raised by a flush, so the shell asks before locking or closing.
@@ -636,8 +642,14 @@ class EntryEditor(QWidget):
         self._pristine_body = ""
         self._clear_errors()
         self.status.setText("Saved")
+        if before.id is not None and saved.id != before.id:
+            self._loading = True  # showing the copy's title is not an edit
+            self.title.setText(saved.title)
+            self._loading = False
+            self.save_problem_text.setText(CONFLICT_NOTE)
+            self.save_problem.show()
         self.delete_button.setText("Delete")
-        moved = before.id is None or before.entry_date != saved.entry_date
+        moved = before.id != saved.id or before.entry_date != saved.entry_date
         self.saved.emit(saved, moved)
         return True
 

@@ -470,6 +470,16 @@ class ReflectView(QWidget):
         self.select_entry(entry.id)
         self._update_states()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Entries written meanwhile from the terminal (tend write) appear when the
+        # journal is shown again.
+        self.model.reload()
+        current = self.editor.entry
+        if current is not None and current.id is not None:
+            self._select_row(self.model.row_of_id(current.id))
+        self._update_states()
+
     # -- searching and filtering ---------------------------------------------------
 
     def focus_search(self) -> None:
