@@ -67,13 +67,22 @@ def _read_only_uri(path: Path) -> str:
     return f"{path.as_uri()}?mode=ro" if in_use else f"{path.as_uri()}?mode=ro&immutable=1"
 
 
+# Searches run on a worker thread with the window's connection (SQLite is built
+# thread-safe, serialising calls on one connection), so the connection is not tied to
+# the thread that opened it; the session waits for workers before closing it.
 def _connect_keyed(path: Path, passphrase: str, read_only: bool) -> sqlcipher.Connection:
     if read_only:
         conn = sqlcipher.connect(
-            _read_only_uri(path), uri=True, isolation_level=None, timeout=BUSY_TIMEOUT_S
+            _read_only_uri(path),
+            uri=True,
+            isolation_level=None,
+            timeout=BUSY_TIMEOUT_S,
+            check_same_thread=False,
         )
     else:
-        conn = sqlcipher.connect(str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S)
+        conn = sqlcipher.connect(
+            str(path), isolation_level=None, timeout=BUSY_TIMEOUT_S, check_same_thread=False
+        )
     try:
         conn.set_key(passphrase)  # binds the key: no SQL quoting of passphrases
         conn.execute("PRAGMA cipher_compatibility = 4")
