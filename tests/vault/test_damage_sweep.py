@@ -70,7 +70,11 @@ def run(args: list[str], capsys, stdin: str = "") -> tuple[int, str, str]:
 
 
 def calm(code: int, err: str) -> bool:
-    """Exit 0, or exit 1 with a short message of Tend's own (never a driver's words)."""
+    """Exit 0, or exit 1 with a short message of Tend's own (never a driver's words),
+    quoting neither the journal nor the passphrase."""
+    words = set(err.casefold().split())
+    if PASSPHRASE in err or words & set(WORDS) or "Traceback" in err:
+        return False
     if code == 0:
         return True
     lines = [line for line in err.splitlines() if line.strip()]
@@ -100,6 +104,8 @@ def test_a_flipped_byte_in_any_page_gets_calm_messages_and_no_write(tmp_path, ca
         code, _out, err = run(["check", *where], capsys)
         assert code == 1, (page, err)
         assert "is damaged" in err or calm(code, err), (page, err)
+        assert PASSPHRASE not in err
+        assert not set(err.casefold().split()) & set(WORDS), (page, err)
         assert "Traceback" not in err
         tally["check found it"] += 1
 

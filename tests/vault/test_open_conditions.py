@@ -201,3 +201,24 @@ def test_a_passphrase_changed_elsewhere_is_named_not_called_damage(vault):
     with pytest.raises(PassphraseChanged):
         store.create(new_entry(DAY, body="After the change."))
     Vault.open(vault.path, "a new passphrase for us").close()
+
+
+def test_the_new_messages_quote_no_words_and_no_passphrase(paths, capsys, monkeypatch):
+    """The privacy sweep over this issue's messages, the lock file and the warnings."""
+    from app import vault as vault_package
+    from app.reflect import cli as reflect_cli
+    from app.vault.instance import lock_path
+
+    marker = "zebracorn-7731"
+    monkeypatch.setenv("TEND_PASSPHRASE", PASSPHRASE)
+    paths.ensure_data_dir()
+    Vault.create(paths.vault, PASSPHRASE, exclusive=True).close()
+    code, _out, err = run_cli(["write", "--data-dir", str(paths.data_dir), marker], capsys)
+    assert code == 0
+    assert err.strip() == reflect_cli.VISIBLE_TEXT  # the warning, and nothing quoted
+    assert lock_path(paths.vault).read_bytes() == b""  # the lock file holds nothing
+    for name in vault_package.__all__:
+        kind = getattr(vault_package, name)
+        if isinstance(kind, type) and issubclass(kind, vault_package.VaultError):
+            assert PASSPHRASE not in kind.message
+            assert marker not in kind.message
