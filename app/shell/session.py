@@ -29,6 +29,10 @@ STARTUP_PROBE_ENV = "TEND_STARTUP_PROBE"
 
 
 WARM_UP_DELAY_MS = 200
+READING_ONLY = (
+    "Tend has opened your journal for reading only: you can read and search it, "
+    "and anything new will wait on screen until it can be saved."
+)
 
 
 def warm_up(areas: Sequence[AreaSpec]) -> None:
@@ -145,6 +149,8 @@ class Session(QObject):
         self.autolock.set_minutes(settings.get(SETTING_KEY, DEFAULT_MINUTES))
         self.autolock.start()
         QApplication.instance().installEventFilter(self._lock_key)
+        if vault.read_only_reason is not None:
+            self._tell(f"{vault.read_only_reason} {READING_ONLY}", "readingOnly")
 
     def _on_vault_problem(self, problem: VaultError) -> None:
         """One calm message, however many reads fail (the list fails on every paint)."""
@@ -156,13 +162,15 @@ class Session(QObject):
             self._lock_now(window)
             show_error(self.gate.error, str(problem))
             return
-        if self.problem_box is not None:
-            return
-        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, str(problem), parent=window)
-        box.setObjectName("vaultProblem")
+        if self.problem_box is None:
+            self.problem_box = self._tell(str(problem), "vaultProblem")
+
+    def _tell(self, message: str, name: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self.window)
+        box.setObjectName(name)
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
-        self.problem_box = box
+        return box
 
     def lock(self) -> None:
         """Lock at the person's request: if saving fails, they choose whether to lock."""

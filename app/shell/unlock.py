@@ -77,7 +77,7 @@ class UnlockDialog(_VaultDialog):
         self.passphrase.setFocus()
 
     def _attempt(self) -> None:
-        from app.vault import Vault, VaultError
+        from app.vault import VaultError
 
         show_error(self.error, "")
         if not self.passphrase.text():
@@ -85,7 +85,7 @@ class UnlockDialog(_VaultDialog):
             return
         self._busy(True)
         try:
-            vault = Vault.open(self._path, self.passphrase.text(), exclusive=True)
+            vault = self._open(self.passphrase.text())
         except VaultError as exc:
             show_error(self.error, str(exc))
             self.passphrase.selectAll()
@@ -96,6 +96,17 @@ class UnlockDialog(_VaultDialog):
         self.passphrase.clear()
         self.unlocked.emit(vault)
         self.accept()
+
+    def _open(self, passphrase: str):
+        from app.vault import DiskFull, ReadOnlyPlace, Vault
+
+        try:
+            return Vault.open(self._path, passphrase, exclusive=True)
+        except (ReadOnlyPlace, DiskFull) as cause:
+            # Nothing can be saved there, but the journal can still be read.
+            vault = Vault.open(self._path, passphrase, read_only=True)
+            vault.read_only_reason = cause
+            return vault
 
 
 class CreateDialog(_VaultDialog):

@@ -163,6 +163,8 @@ class Vault:
     ) -> None:
         self.path = path
         self.read_only = read_only
+        # Why a window opened it read-only (a read-only folder, a full disk), if it did.
+        self.read_only_reason: VaultError | None = None
         self._raw: sqlcipher.Connection | None = conn
         self._guarded = GuardedConnection(conn, self._translate)
         self._instance_lock = instance_lock

@@ -169,3 +169,29 @@ def test_a_write_lock_held_elsewhere_says_busy_keeps_the_words_and_retries(
         assert other.stdout.readline().strip() == "released"
         qtbot.waitUntil(lambda: view.editor.status.text() == "Saved", timeout=10_000)
     assert ReflectStore(session.vault).count() == 1
+
+
+def test_a_vault_that_cannot_be_written_still_opens_for_reading(qtbot, session, paths, monkeypatch):
+    from app.vault import ReadOnlyPlace
+
+    with Vault.create(paths.vault, PASSPHRASE) as vault:
+        ReflectStore(vault).create(new_entry(date(2026, 1, 5), body="Read me again later."))
+    real_open = Vault.open.__func__
+
+    def folder_is_read_only(cls, path, passphrase, *, read_only=False, **options):
+        if not read_only:  # as opening to write fails in a read-only folder
+            raise ReadOnlyPlace()
+        return real_open(cls, path, passphrase, read_only=True, **options)
+
+    monkeypatch.setattr(Vault, "open", classmethod(folder_is_read_only))
+    window = unlock(qtbot, session)
+    qtbot.waitUntil(lambda: any(b.objectName() == "readingOnly" for b in problem_boxes()))
+    (box,) = [b for b in problem_boxes() if b.objectName() == "readingOnly"]
+    assert "read-only" in box.text()
+    assert "reading only" in box.text()
+    view = window.open_area("reflect")
+    assert view.model.entry_count == 1
+    view.select_entry(view.model.entry_row(1).id)
+    assert view.editor.body.toPlainText() == "Read me again later."
+    assert sorted(p.name for p in paths.data_dir.iterdir()) == ["tend.db"]
+    box.close()
