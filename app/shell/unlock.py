@@ -99,9 +99,12 @@ class UnlockDialog(_VaultDialog):
 
     def _open(self, passphrase: str):
         from app.vault import DiskFull, ReadOnlyPlace, Vault
+        from app.vault.vault import WINDOW_BUSY_TIMEOUT_S
 
         try:
-            return Vault.open(self._path, passphrase, exclusive=True)
+            return Vault.open(
+                self._path, passphrase, exclusive=True, busy_timeout_s=WINDOW_BUSY_TIMEOUT_S
+            )
         except (ReadOnlyPlace, DiskFull) as cause:
             # Nothing can be saved there, but the journal can still be read.
             vault = Vault.open(self._path, passphrase, read_only=True)

@@ -40,6 +40,9 @@ DEFAULT_CACHE_KIB = 64 * 1024
 # Tend says it is busy: long enough to ride out ordinary saves, short enough that a
 # window never looks frozen for long.
 BUSY_TIMEOUT_S = 3.0
+# The window waits less, so typing never stalls for long; its editor tries again by
+# itself once the words are kept on screen.
+WINDOW_BUSY_TIMEOUT_S = 0.3
 # Below this much free space, a failed open is blamed on the full disk.
 LOW_SPACE_BYTES = 256 * 1024
 
@@ -223,8 +226,11 @@ class Vault:
         read_only: bool = False,
         cache_kib: int = DEFAULT_CACHE_KIB,
         exclusive: bool = False,
+        busy_timeout_s: float | None = None,
     ) -> Vault:
-        """Open and unlock. ``exclusive``: this process alone may hold it (the window)."""
+        """Open and unlock. ``exclusive``: this process alone may hold it (the window).
+        ``busy_timeout_s``: how long a write waits for another process's (default
+        BUSY_TIMEOUT_S)."""
         passphrase = normalise(passphrase)
         path = Path(path)
         if not path.is_file():
@@ -238,6 +244,8 @@ class Vault:
             if lock is not None:
                 lock.release()
             raise
+        if busy_timeout_s is not None:
+            conn.execute(f"PRAGMA busy_timeout = {int(busy_timeout_s * 1000)}")
         return cls(path, conn, read_only=read_only, instance_lock=lock)
 
     @classmethod

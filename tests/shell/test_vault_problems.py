@@ -150,11 +150,8 @@ def test_a_passphrase_changed_elsewhere_locks_and_asks_for_the_new_one(qtbot, se
     qtbot.waitUntil(lambda: session.window is not None)
 
 
-def test_a_write_lock_held_elsewhere_says_busy_keeps_the_words_and_retries(
-    qtbot, session, paths, monkeypatch
-):
+def test_a_write_lock_held_elsewhere_says_busy_keeps_the_words_and_retries(qtbot, session, paths):
     Vault.create(paths.vault, PASSPHRASE).close()
-    monkeypatch.setattr(vault_module, "BUSY_TIMEOUT_S", 0.2, raising=False)
     window = unlock(qtbot, session)
     view = window.open_area("reflect", new=True)
     with holder(paths.vault, "hold") as other:
@@ -169,6 +166,8 @@ def test_a_write_lock_held_elsewhere_says_busy_keeps_the_words_and_retries(
         assert other.stdout.readline().strip() == "released"
         qtbot.waitUntil(lambda: view.editor.status.text() == "Saved", timeout=10_000)
     assert ReflectStore(session.vault).count() == 1
+    timeout_ms = session.vault.connection.execute("PRAGMA busy_timeout").fetchone()[0]
+    assert timeout_ms == vault_module.WINDOW_BUSY_TIMEOUT_S * 1000  # typing never stalls long
 
 
 def test_a_vault_that_cannot_be_written_still_opens_for_reading(qtbot, session, paths, monkeypatch):
