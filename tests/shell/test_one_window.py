@@ -153,3 +153,20 @@ def test_the_editor_says_when_its_words_were_kept_as_a_conflicting_copy(qtbot, c
     copy = store.get(view.editor.entry.id).body
     assert "Where we started." in copy
     assert "And what I add here." in copy
+
+
+def test_starting_tend_again_says_it_is_already_open(qtbot, paths, monkeypatch):
+    from app.shell import app as shell_app
+
+    paths.ensure_data_dir()
+    Vault.create(paths.vault, PASSPHRASE).close()
+    shown: list[str] = []
+    # The real dialog is modal; record what it would say instead of waiting on it.
+    monkeypatch.setattr(
+        shell_app.QMessageBox, "information", lambda _parent, _title, text: shown.append(text)
+    )
+    assert not shell_app.already_open(paths)
+    with another_window(paths):
+        assert shell_app.already_open(paths)
+    assert len(shown) == 1
+    assert "already open" in shown[0]
