@@ -194,3 +194,19 @@ def test_a_vault_that_cannot_be_written_still_opens_for_reading(qtbot, session, 
     assert view.editor.body.toPlainText() == "Read me again later."
     assert sorted(p.name for p in paths.data_dir.iterdir()) == ["tend.db"]
     box.close()
+
+
+def test_an_unread_page_in_a_slot_adds_no_crash_dialog(qtbot, monkeypatch, capsys):
+    from app.shell import crash
+    from app.vault import PassphraseChanged, VaultBusy
+
+    shown: list[str] = []
+    # Both dialogs are modal; record what they would say instead of waiting on them.
+    monkeypatch.setattr(crash.QMessageBox, "critical", lambda _p, _t, text: shown.append(text))
+    monkeypatch.setattr(crash.QMessageBox, "warning", lambda _p, _t, text: shown.append(text))
+    for problem in (DamagedVault(), PassphraseChanged()):
+        crash.report(type(problem), problem, None)
+    assert shown == []  # the session says these once, itself
+    crash.report(VaultBusy, VaultBusy(), None)
+    assert shown == [VaultBusy.message]  # plainly, not "something went wrong"
+    assert "Traceback" in capsys.readouterr().err  # types and places only, on stderr
