@@ -69,6 +69,7 @@ class ReflectView(QWidget):
         self._search_asked = 0  # counts queries asked for; the newest one is shown
         self._search_waiting: tuple | None = None
         self._search_running = False
+        self._shown_before = False
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -475,6 +476,9 @@ class ReflectView(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if not self._shown_before:  # just built: the list was read a moment ago
+            self._shown_before = True
+            return
         # Entries written meanwhile from the terminal (tend write) appear when the
         # journal is shown again.
         self.model.reload()
