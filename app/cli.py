@@ -36,6 +36,12 @@ def _run_init(args: argparse.Namespace) -> int:
     return 0
 
 
+DAMAGED_HINT = (
+    "Tend will not write to it. Your newest good backup can take its place "
+    "(tend restore FILE); this file has not been changed."
+)
+
+
 def _run_check(args: argparse.Namespace) -> int:
     with open_vault(args, read_only=True) as vault:
         problems = vault.integrity_problems()
@@ -43,6 +49,7 @@ def _run_check(args: argparse.Namespace) -> int:
         print(f"The vault at {vault.path} is damaged:", file=sys.stderr)
         for line in problems:
             print(f"  {line}", file=sys.stderr)
+        print(DAMAGED_HINT, file=sys.stderr)
         return 1
     print(f"The vault at {vault.path} is sound: encryption and structure check out.")
     return 0

@@ -17,6 +17,20 @@ if TYPE_CHECKING:
 PASSPHRASE_ENV = "TEND_PASSPHRASE"
 TRIES = 3  # on a terminal, as many as the unlock dialog gives before a pause to think
 
+# Characters that would let stored text steer a terminal: bidi controls reorder what
+# follows them (a title could show one thing and mean another), and C0/C1 controls
+# (ESC above all) start escape sequences. Shown as U+FFFD instead.
+_STEERING = {
+    **{c: "\ufffd" for c in (0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F))},
+    **{c: "\ufffd" for c in range(0x2066, 0x206A)},
+    **{c: "\ufffd" for c in (*range(0x00, 0x20), 0x7F, *range(0x80, 0xA0)) if c != 0x09},
+}
+
+
+def for_terminal(text: str) -> str:
+    """Text as it may be shown on a terminal: no bidi or control characters left raw."""
+    return text.translate(_STEERING)
+
 
 class UserError(Exception):
     """A condition the person can fix; its message is printed, never a traceback."""
@@ -56,9 +70,14 @@ def read_passphrase(args: Namespace, *, confirm: bool = False) -> str:
 
 
 def open_vault(args: Namespace, *, read_only: bool = False) -> Vault:
+    path = paths_of(args).vault
+    return _open_with_tries(args, path, read_only=read_only)[0]
+
+
+def _open_with_tries(args: Namespace, path: Path, *, read_only: bool) -> tuple[Vault, str]:
+    """The vault and the passphrase that opened it; three tries when typed at a terminal."""
     from app.vault import Vault, WrongPassphrase
 
-    path = paths_of(args).vault
     if not path.exists():
         raise UserError(
             f"There is no Tend vault at {path} yet. `tend init` creates one; "
@@ -66,8 +85,9 @@ def open_vault(args: Namespace, *, read_only: bool = False) -> Vault:
         )
     tries = TRIES if prompts(args) else 1
     for attempt in range(1, tries + 1):
+        passphrase = read_passphrase(args)
         try:
-            return Vault.open(path, read_passphrase(args), read_only=read_only)
+            return Vault.open(path, passphrase, read_only=read_only), passphrase
         except WrongPassphrase:
             if attempt == tries:
                 raise
@@ -91,3 +111,28 @@ def confirm_weak(passphrase: str, args: Namespace) -> None:
         answer = ""
     if answer.strip().lower() not in ("y", "yes"):
         raise UserError("Nothing was created. Run `tend init` again with a longer passphrase.")
+
+
+def open_for_reading(args: Namespace) -> Vault:
+    """Read-only, so reading works in a read-only folder or on a full disk and leaves
+    the folder as it was; a vault from an older Tend is opened to be brought up to date."""
+    from app.vault import Vault
+    from app.vault.migrations import LATEST
+
+    path = paths_of(args).vault
+    vault, passphrase = _open_with_tries(args, path, read_only=True)
+    if vault.version >= LATEST:
+        return vault
+    vault.close()
+    return Vault.open(path, passphrase)
+
+
+def open_for_writing(args: Namespace) -> Vault:
+    """Open to write, having proved every page sound: a damaged file gets no new words."""
+    vault = open_vault(args)
+    try:
+        vault.check_pages()
+    except BaseException:
+        vault.close()
+        raise
+    return vault

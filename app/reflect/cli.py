@@ -38,7 +38,10 @@ def register(commands, common: argparse.ArgumentParser) -> None:
         "write",
         parents=[common],
         help="add a journal entry",
-        description="Add a journal entry from TEXT, or from standard input when TEXT is left out.",
+        description="Add a journal entry. Leave TEXT out and Tend reads the entry from "
+        "standard input: type it on the terminal and press Ctrl+D on a new line to finish, "
+        "or pipe it in (tend write < note.txt). Words given as TEXT can be seen by other "
+        "users of this computer in the process list, so standard input is the private way.",
     )
     write.add_argument("--kind", default="reflection", help="kind of entry (default: reflection)")
     write.add_argument("--mood", metavar="N", help="mood from 1 (very low) to 5 (very good)")
@@ -47,7 +50,9 @@ def register(commands, common: argparse.ArgumentParser) -> None:
     )
     write.add_argument("--title", default="", help="a title (otherwise the first line is shown)")
     write.add_argument("--date", metavar="DATE", help="entry date, YYYY-MM-DD (default: today)")
-    write.add_argument("text", nargs="*", metavar="TEXT", help="what to write")
+    write.add_argument(
+        "text", nargs="*", metavar="TEXT", help="what to write (others can see it: prefer stdin)"
+    )
     write.set_defaults(run=run_write)
 
     search = commands.add_parser(
@@ -116,6 +121,13 @@ NOT_UTF8 = (
 )
 
 
+VISIBLE_TEXT = (
+    "Note: words given on the command line can be seen by other users of this computer "
+    "while Tend runs (in the process list), and may stay in your shell's history. Next "
+    "time, leave them out and type the entry after `tend write`, ending with Ctrl+D."
+)
+
+
 def check_utf8(*texts: str) -> None:
     """Refuse text that is not valid UTF-8 (bytes Python kept as lone surrogates)."""
     for text in texts:
@@ -141,7 +153,7 @@ def run_write(args: argparse.Namespace) -> int:
 
 
 def _write(args: argparse.Namespace) -> int:
-    from app.cli_support import open_vault
+    from app.cli_support import open_for_writing
     from app.clock import Clock
     from app.reflect.model import InvalidEntry, new_entry
     from app.reflect.store import ReflectStore
@@ -150,12 +162,14 @@ def _write(args: argparse.Namespace) -> int:
     mood = parse_scale(args.mood, "Mood")
     clock = Clock()
     day = parse_day(args.date, "The date") or clock.today()
+    if args.text:
+        print(VISIBLE_TEXT, file=sys.stderr)
     text = " ".join(args.text) if args.text else _read_stdin()
     check_utf8(text, args.title, *args.tag)
     if not text.strip() and not args.title.strip():
         raise UserError("There is nothing to write: give some text, or pipe it in.")
     entry = new_entry(day, kind, title=args.title, body=text, mood=mood, tags=tuple(args.tag))
-    with open_vault(args) as vault:
+    with open_for_writing(args) as vault:
         try:
             saved = ReflectStore(vault, clock).create(entry)
         except InvalidEntry as exc:
@@ -187,7 +201,7 @@ def run_search(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace) -> int:
-    from app.cli_support import open_vault
+    from app.cli_support import open_for_reading
     from app.reflect.store import ReflectStore
 
     try:
@@ -198,7 +212,7 @@ def _search(args: argparse.Namespace) -> int:
         raise UserError(f"--limit is a whole number from 1 to {SEARCH_MAX_LIMIT}.")
     text = " ".join(args.query)
     check_utf8(text)
-    with open_vault(args) as vault:
+    with open_for_reading(args) as vault:
         hits = ReflectStore(vault).search(text, limit=limit)
     out = sys.stdout
     if args.json:
@@ -216,9 +230,14 @@ def _search(args: argparse.Namespace) -> int:
 
 
 def _marked(parts, bold: bool) -> str:
+    from app.cli_support import for_terminal
+
     if not bold:
-        return "".join(p.text for p in parts)
-    return "".join(f"\x1b[1m{p.text}\x1b[0m" if p.is_match else p.text for p in parts)
+        return "".join(for_terminal(p.text) for p in parts)
+    return "".join(
+        f"\x1b[1m{for_terminal(p.text)}\x1b[0m" if p.is_match else for_terminal(p.text)
+        for p in parts
+    )
 
 
 def _hit_json(hit) -> dict:
@@ -241,7 +260,7 @@ def run_list(args: argparse.Namespace) -> int:
 
 
 def _list(args: argparse.Namespace) -> int:
-    from app.cli_support import open_vault
+    from app.cli_support import for_terminal, open_for_reading
     from app.reflect.model import KINDS, EntryFilter
     from app.reflect.store import ReflectStore
 
@@ -251,7 +270,7 @@ def _list(args: argparse.Namespace) -> int:
         raise UserError("The --from date comes after the --to date.")
     flt = EntryFilter(date_from=date_from, date_to=date_to)
     out: TextIO = sys.stdout
-    with open_vault(args) as vault:
+    with open_for_reading(args) as vault:
         rows = ReflectStore(vault).iter_rows(flt)
         if args.json:
             _write_json_array(out, (_row_json(row) for row in rows))
@@ -262,8 +281,8 @@ def _list(args: argparse.Namespace) -> int:
             mood = f"mood {row.mood}" if row.mood else ""
             tags = " ".join(f"#{t}" for t in row.tags)
             label = KINDS[row.kind].label
-            line = f"{row.entry_date.isoformat()} {star} {label:<15} {row.title}"
-            extras = "  ".join(x for x in (mood, tags) if x)
+            line = f"{row.entry_date.isoformat()} {star} {label:<15} {for_terminal(row.title)}"
+            extras = for_terminal("  ".join(x for x in (mood, tags) if x))
             out.write(f"{line}  [{extras}]\n" if extras else f"{line}\n")
             count += 1
     if count == 0:

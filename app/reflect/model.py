@@ -272,9 +272,18 @@ def check_date(value: date, field: str, today: date, label: str) -> date:
     return value
 
 
+_YYYY_MM_DD = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+
+
 def parse_date(text: str, field: str = "entry_date", label: str = "The date") -> date:
-    """A date typed by a person (YYYY-MM-DD), with a message that says how to fix it."""
+    """A date typed by a person (YYYY-MM-DD), with a message that says how to fix it.
+
+    Only that form: Python also reads 20260105 and week dates, which the message
+    does not promise and a person may not have meant.
+    """
     try:
+        if not _YYYY_MM_DD.fullmatch(text.strip()):
+            raise ValueError
         return date.fromisoformat(text.strip())
     except (ValueError, AttributeError):
         raise InvalidEntry(
@@ -291,7 +300,9 @@ def normalise_tag(text: str) -> str:
     tag = "-".join(tag.split())
     tag = _TAG_JUNK.sub("", tag).strip("-_")
     tag = re.sub(r"-{2,}", "-", tag)
-    return tag[:MAX_TAG_CHARS].rstrip("-_")
+    if len(tag) > MAX_TAG_CHARS:  # refused like a long title, never cut without a word
+        raise InvalidEntry("tags", f"A tag can be up to {MAX_TAG_CHARS} characters long.")
+    return tag
 
 
 def normalise_tags(tags: object) -> tuple[str, ...]:
@@ -316,6 +327,12 @@ def normalise_feelings(feelings: object) -> tuple[str, ...]:
     return tuple(seen)
 
 
+def without_nul(text: str) -> str:
+    """NUL characters are removed: they mean nothing in prose, cut text short in C
+    programs and show as nothing or garbage on a terminal."""
+    return text.replace("\x00", "")
+
+
 def validate(entry: Entry, today: date) -> Entry:
     """The entry as it will be saved, or InvalidEntry saying which field to fix and how.
 
@@ -328,7 +345,7 @@ def validate(entry: Entry, today: date) -> Entry:
     check_date(entry.entry_date, "entry_date", today, "The entry date")
     check_scale(entry.mood, "mood", "Mood")
     check_scale(entry.closeness, "closeness", "Closeness")
-    title = " ".join(entry.title.split())
+    title = " ".join(without_nul(entry.title).split())
     if len(title) > MAX_TITLE_CHARS:
         raise InvalidEntry("title", f"A title can be up to {MAX_TITLE_CHARS} characters long.")
     setback = entry.setback
@@ -345,11 +362,19 @@ def validate(entry: Entry, today: date) -> Entry:
                 raise InvalidEntry(
                     "repaired_on", "The repair date comes before the setback itself."
                 )
-        setback = replace(setback, pattern=pattern)
+        setback = replace(
+            setback,
+            pattern=pattern,
+            what_happened=without_nul(setback.what_happened),
+            what_i_learned=without_nul(setback.what_i_learned),
+            what_next=without_nul(setback.what_next),
+            how_repaired=without_nul(setback.how_repaired),
+        )
     return replace(
         entry,
         kind=kind,
         title=title,
+        body=without_nul(entry.body),
         tags=normalise_tags(entry.tags),
         feelings=normalise_feelings(entry.feelings),
         setback=setback,

@@ -10,6 +10,7 @@ text is ever parsed as FTS5 syntax and building the query never raises.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from app.reflect.model import EntryRow
@@ -28,7 +29,9 @@ _PIECES = re.compile(r'"([^"]*)"|(\S+)')
 
 
 def _has_word(text: str) -> bool:
-    return any(ch.isalnum() for ch in text)
+    """A letter, a digit, or a symbol such as an emoji (the index keeps those as words;
+    a lone modifier such as ^ or a skin tone is not enough on its own)."""
+    return any(ch.isalnum() or unicodedata.category(ch) == "So" for ch in text)
 
 
 def _quoted(text: str) -> str:

@@ -9,12 +9,13 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from app.activity import DayRange, EntryText, ReflectionRecord, SetbackNote
 from app.clock import Clock
 from app.reflect import query
 from app.reflect.model import (
+    MAX_TITLE_CHARS,
     Entry,
     EntryFilter,
     EntryRow,
@@ -25,11 +26,12 @@ from app.reflect.model import (
     validate,
 )
 from app.reflect.prompts import Prompt, PromptLibrary, pick_prompt
+from app.reflect.snippets import SCAN_CHARS, Marker
 from app.vault import QueryRejected, Vault
 
 SEARCH_LIMIT = 50
+RANKED_MATCHES = 20_000  # beyond this many matching entries, newest first (see _search)
 ANY = EntryFilter()  # no narrowing: every entry
-SNIPPET_TOKENS = 20
 
 _ENTRY_COLUMNS = (
     "kind, entry_date, title, body, display_title, mood, closeness, feelings, tags, "
@@ -42,6 +44,15 @@ _FTS_JOIN = "CROSS JOIN reflect_entries e ON e.id = reflect_fts.rowid"  # FTS st
 # Weights for title, body and search_notes: a match in the title counts most, then
 # tags and setback notes, then the body.
 _BM25_WEIGHTS = "4.0, 1.0, 2.0"
+
+
+CONFLICT_MARK = " (conflicting copy)"
+
+
+def conflict_title(entry: Entry) -> str:
+    """The title of the copy kept when an entry changed elsewhere meanwhile."""
+    base = (entry.title or entry.display_title).strip()
+    return base[: MAX_TITLE_CHARS - len(CONFLICT_MARK)] + CONFLICT_MARK
 
 
 class EntryNotFound(LookupError):
@@ -174,18 +185,22 @@ def _light_row(row: Sequence) -> EntryRow:
     )
 
 
-def _hit(row: Sequence) -> query.SearchHit:
+def _hit(row: Sequence, marker: Marker) -> query.SearchHit:
     light = _light_row(row)
-    title, marked_title, marked_body, marked_notes = row[7:11]
-    title_spans = query.spans(marked_title) if title else (query.Span(light.title, False),)
+    title, body, notes = row[7:10]
+    title_spans = marker.mark(title) if title else (query.Span(light.title, False),)
+    # One character more than is scanned was read: its presence says the column goes on.
+    body_whole, notes_whole = len(body) <= SCAN_CHARS, len(notes) <= SCAN_CHARS
+    body, notes = body[:SCAN_CHARS], notes[:SCAN_CHARS]
     # The body's words, unless the match lies only in the tags or setback notes; a
     # title match needs no snippet of its own, since the title is shown marked.
-    marked_snippet = marked_body
-    if query.MATCH_START not in marked_body and query.MATCH_START in marked_notes:
-        marked_snippet = marked_notes
-    # A snippet is read as one line: fold the body's line breaks and indents.
-    snippet = " ".join(marked_snippet.split())
-    return query.SearchHit(light, title_spans, query.spans(snippet))
+    found = marker.first_match(body)
+    text, whole = body, body_whole
+    if found is None:
+        in_notes = marker.first_match(notes)
+        if in_notes is not None:
+            found, text, whole = in_notes, notes, notes_whole
+    return query.SearchHit(light, title_spans, marker.snippet(text, found, whole))
 
 
 def _where(flt: EntryFilter) -> tuple[str, list]:
@@ -263,24 +278,46 @@ class ReflectStore:
         return count
 
     def update(self, entry: Entry) -> Entry:
+        """Save changes to an entry; never over a version this one did not see.
+
+        ``entry.updated_at`` is the stamp it was loaded (or last saved) with. When the
+        stored entry has another stamp, or is gone, someone else changed it meanwhile
+        (another window, an older copy on screen): both versions are kept, these words
+        as a new entry titled as a conflicting copy, which is returned. A caller knows
+        it happened because the id differs.
+        """
         if entry.id is None:
             raise EntryNotFound(None)
+        loaded_stamp = entry.updated_at
         entry = replace(validate(entry, self._clock.today()), updated_at=self._clock.now())
-        values = _entry_values(entry)
-        columns = [c.strip() for c in _ENTRY_COLUMNS.split(",")]
-        # created_at stays as it was: it is the last-but-one column, left out of the SET.
-        assignments = [(c, v) for c, v in zip(columns, values, strict=True) if c != "created_at"]
         with self._vault.transaction() as conn:
+            row = conn.execute(
+                "SELECT updated_at FROM reflect_entries WHERE id = ?", (entry.id,)
+            ).fetchone()
+            if row is None or (loaded_stamp is not None and row[0] != loaded_stamp.isoformat()):
+                copy = replace(
+                    entry, id=None, title=conflict_title(entry), created_at=entry.updated_at
+                )
+                return replace(copy, id=self._insert(conn, copy))
+            # Each save moves the stamp on, even within one tick of the clock, so a
+            # stale copy elsewhere can always tell.
+            stored = datetime.fromisoformat(row[0])
+            if entry.updated_at <= stored:
+                entry = replace(entry, updated_at=stored + timedelta(microseconds=1))
+            values = _entry_values(entry)
+            columns = [c.strip() for c in _ENTRY_COLUMNS.split(",")]
+            # created_at stays as it was: it is left out of the SET.
+            assignments = [
+                (c, v) for c, v in zip(columns, values, strict=True) if c != "created_at"
+            ]
             cursor = conn.execute(
                 f"UPDATE reflect_entries SET {', '.join(f'{c} = ?' for c, _ in assignments)} "
                 "WHERE id = ? RETURNING created_at",
                 [v for _, v in assignments] + [entry.id],
             )
-            row = cursor.fetchone()
-            if row is None:
-                raise EntryNotFound(entry.id)
+            created = cursor.fetchone()[0]
             self._write_links(conn, entry.id, entry)
-        return replace(entry, created_at=datetime.fromisoformat(row[0]))
+        return replace(entry, created_at=datetime.fromisoformat(created))
 
     def set_starred(self, entry_id: int, starred: bool) -> None:
         with self._vault.transaction() as conn:
@@ -445,30 +482,41 @@ class ReflectStore:
         # SQLite measured about twice as fast as FTS5's own ORDER BY rank on 100k
         # entries; the entries table is joined only when a filter needs it.
         join = "" if flt.is_empty else _FTS_JOIN
+        # A word in a great many entries tells them apart hardly at all, and scoring
+        # them all is what costs (120 ms for a word in each of 100k entries): past
+        # RANKED_MATCHES the newest come first instead, read straight off the index.
+        matches = self._vault.query(
+            f"SELECT count(*) FROM (SELECT 1 FROM reflect_fts {join} "
+            f"WHERE reflect_fts MATCH ? AND {where} LIMIT {RANKED_MATCHES + 1})",
+            [expression, *params],
+        )[0][0]
+        order = (
+            f"bm25(reflect_fts, {_BM25_WEIGHTS})"
+            if matches <= RANKED_MATCHES
+            else "reflect_fts.rowid DESC"
+        )
         ids = [
             row[0]
             for row in self._vault.query(
                 f"SELECT reflect_fts.rowid FROM reflect_fts {join} "
-                f"WHERE reflect_fts MATCH ? AND {where} "
-                f"ORDER BY bm25(reflect_fts, {_BM25_WEIGHTS}) LIMIT ?",
+                f"WHERE reflect_fts MATCH ? AND {where} ORDER BY {order} LIMIT ?",
                 [expression, *params, limit],
             )
         ]
         if not ids:
             return []
-        # Then make the highlighted title and snippet for those hits only.
-        start, end = query.MATCH_START, query.MATCH_END
-        rows = self._vault.query(
-            f"SELECT {_ROW_COLUMNS}, e.title, "
-            f"  highlight(reflect_fts, 0, '{start}', '{end}'), "
-            f"  snippet(reflect_fts, 1, '{start}', '{end}', '{query.ELLIPSIS}', {SNIPPET_TOKENS}), "
-            f"  snippet(reflect_fts, 2, '{start}', '{end}', '{query.ELLIPSIS}', {SNIPPET_TOKENS}) "
-            f"FROM reflect_fts {_FTS_JOIN} "
-            f"WHERE reflect_fts MATCH ? AND reflect_fts.rowid IN ({','.join('?' * len(ids))})",
-            [expression, *ids],
-        )
+        # Then mark the title and snippet of those hits only, reading no more of each
+        # column than a snippet may look through (see app/reflect/snippets.py).
+        scan = SCAN_CHARS + 1
+        rows = self._conn.execute(
+            f"SELECT {_ROW_COLUMNS}, e.title, substr(e.body, 1, {scan}),"
+            f" substr(e.search_notes, 1, {scan})"
+            f" FROM reflect_entries e WHERE e.id IN ({','.join('?' * len(ids))})",
+            ids,
+        ).fetchall()
+        marker = Marker.for_expression(expression)
         by_id = {row[0]: row for row in rows}
-        return [_hit(by_id[entry_id]) for entry_id in ids if entry_id in by_id]
+        return [_hit(by_id[entry_id], marker) for entry_id in ids if entry_id in by_id]
 
     def optimize_search(self) -> None:
         """Merge the full-text index into one b-tree: quicker searches, slower to run."""

@@ -46,10 +46,24 @@ def run_app(paths: Paths) -> int:
         return 1
     config = Config.load(paths.config)
     apply_theme(app, config.theme)
+    if already_open(paths):
+        return 0
     session = Session(paths, config)
     quit_on_signals(app, session)
     session.start()
     return app.exec()
+
+
+def already_open(paths: Paths) -> bool:
+    """Another Tend has this vault unlocked: say so plainly, rather than open a second
+    window whose saves could cross the first one's."""
+    from app.vault import AlreadyOpen
+    from app.vault.instance import InstanceLock
+
+    if not InstanceLock.held_elsewhere(paths.vault):
+        return False
+    QMessageBox.information(None, APP_NAME, AlreadyOpen.message)
+    return True
 
 
 def quit_on_signals(app: QApplication, session: Session) -> QSocketNotifier | None:

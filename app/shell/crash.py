@@ -27,6 +27,13 @@ def report(exc_type: type[BaseException], exc: BaseException, tb: TracebackType 
         sys.__excepthook__(exc_type, exc, tb)
         return
     print(describe(exc_type, tb), file=sys.stderr)
+    from app.vault import DamagedVault, PassphraseChanged, VaultError
+
+    if issubclass(exc_type, DamagedVault | PassphraseChanged):
+        return  # the session shows one message for these, however many reads fail
+    if issubclass(exc_type, VaultError) and QApplication.instance() is not None:
+        QMessageBox.warning(None, APP_NAME, str(exc))  # a known condition, said plainly
+        return
     if QApplication.instance() is not None:
         QMessageBox.critical(
             None,

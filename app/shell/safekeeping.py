@@ -38,6 +38,8 @@ class Safekeeping:
     def unlocked(self, window: QMainWindow, vault: Vault, settings: Settings) -> None:
         """Add the menu, then start today's backup if none was made yet today."""
         self.add_menu(window)
+        if vault.read_only:
+            return  # opened only for reading (a read-only folder, a full disk): no copy fits
         self._cancel = threading.Event()
         cancel = self._cancel
         session = self._session

@@ -8,7 +8,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer
+from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QClipboard
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
 
@@ -21,6 +21,7 @@ from app.shell.areas import AREAS, AreaSpec
 from app.shell.autolock import AUTOLOCK_MINUTES, AutoLock, LockKey
 from app.shell.theme import apply_theme
 from app.shell.unlock import CreateDialog, UnlockDialog
+from app.vault import PassphraseChanged, VaultError
 from app.widgets.forms import show_error
 from app.widgets.privacy import wipe_text
 from app.widgets.tasks import TaskRunner
@@ -33,6 +34,10 @@ STARTUP_PROBE_ENV = "TEND_STARTUP_PROBE"
 
 
 WARM_UP_DELAY_MS = 200
+READING_ONLY = (
+    "Tend has opened your journal for reading only: you can read and search it, "
+    "and anything new will wait on screen until it can be saved."
+)
 
 
 def warm_up(areas: Sequence[AreaSpec]) -> None:
@@ -59,6 +64,9 @@ def forget_copied_text() -> None:
 
 
 class Session(QObject):
+    # A damaged page or a key changed elsewhere, seen by any read on any thread.
+    vault_problem = Signal(object)
+
     def __init__(
         self,
         paths: Paths,
@@ -83,6 +91,8 @@ class Session(QObject):
         from app.shell.safekeeping import Safekeeping
 
         self.safekeeping = Safekeeping(self)
+        self.problem_box: QMessageBox | None = None
+        self.vault_problem.connect(self._on_vault_problem, Qt.ConnectionType.QueuedConnection)
 
     # -- the gate ------------------------------------------------------------------
 
@@ -140,6 +150,7 @@ class Session(QObject):
 
         self.gate = None
         self.vault = vault
+        vault.problem_listeners.append(self.vault_problem.emit)
         context = self.area_context(vault)
         window = MainWindow(context, self.areas)
         window.lock_requested.connect(self.lock)
@@ -156,6 +167,28 @@ class Session(QObject):
         QApplication.instance().installEventFilter(self._lock_key)
         # Today's backup, off the GUI thread.
         self.safekeeping.unlocked(window, vault, context.settings)
+        if vault.read_only_reason is not None:
+            self._tell(f"{vault.read_only_reason} {READING_ONLY}", "readingOnly")
+
+    def _on_vault_problem(self, problem: VaultError) -> None:
+        """One calm message, however many reads fail (the list fails on every paint)."""
+        window = self.window
+        if window is None:
+            return
+        if isinstance(problem, PassphraseChanged):
+            # This key no longer opens the file: lock, and ask for the new passphrase.
+            self._lock_now(window)
+            show_error(self.gate.error, str(problem))
+            return
+        if self.problem_box is None:
+            self.problem_box = self._tell(str(problem), "vaultProblem")
+
+    def _tell(self, message: str, name: str) -> QMessageBox:
+        box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self.window)
+        box.setObjectName(name)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
+        return box
 
     def lock(self) -> None:
         """Lock at the person's request: if saving fails, they choose whether to lock."""
@@ -196,6 +229,7 @@ class Session(QObject):
     def _lock_now(self, window: QMainWindow) -> None:
         """Destroy every view (and so its text), close the vault, show the gate."""
         self.window = None
+        self.problem_box = None  # goes with the window
         self.autolock.stop()
         QApplication.instance().removeEventFilter(self._lock_key)
         self._remember_geometry(window)

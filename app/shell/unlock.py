@@ -106,7 +106,7 @@ class UnlockDialog(_VaultDialog):
         self.passphrase.setFocus()
 
     def _attempt(self) -> None:
-        from app.vault import Vault, VaultError
+        from app.vault import VaultError
 
         self.say("")
         if not self.passphrase.text():
@@ -114,7 +114,7 @@ class UnlockDialog(_VaultDialog):
             return
         self._busy(True)
         try:
-            vault = Vault.open(self._path, self.passphrase.text())
+            vault = self._open(self.passphrase.text())
         except VaultError as exc:
             self.say(str(exc))
             self.passphrase.selectAll()
@@ -125,6 +125,20 @@ class UnlockDialog(_VaultDialog):
         self.passphrase.clear()
         self.unlocked.emit(vault)
         self.accept()
+
+    def _open(self, passphrase: str):
+        from app.vault import DiskFull, ReadOnlyPlace, Vault
+        from app.vault.vault import WINDOW_BUSY_TIMEOUT_S
+
+        try:
+            return Vault.open(
+                self._path, passphrase, exclusive=True, busy_timeout_s=WINDOW_BUSY_TIMEOUT_S
+            )
+        except (ReadOnlyPlace, DiskFull) as cause:
+            # Nothing can be saved there, but the journal can still be read.
+            vault = Vault.open(self._path, passphrase, read_only=True)
+            vault.read_only_reason = cause
+            return vault
 
 
 class CreateDialog(_VaultDialog):
@@ -179,7 +193,7 @@ class CreateDialog(_VaultDialog):
         self._busy(True)
         try:
             self._path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            vault = Vault.create(self._path, self.passphrase.text())
+            vault = Vault.create(self._path, self.passphrase.text(), exclusive=True)
         except (VaultError, OSError) as exc:
             message = (
                 str(exc)

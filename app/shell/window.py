@@ -147,10 +147,13 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(view)
         return self._views[key]
 
-    def open_area(self, key: str, **request: Any) -> AreaView:
+    def open_area(self, key: str, **request: Any) -> AreaView | None:
+        """Show an area (or Today, which takes no requests and returns None)."""
         for row in range(self.sidebar.count()):
             if self.sidebar.item(row).data(Qt.ItemDataRole.UserRole) == key:
                 self.sidebar.setCurrentRow(row)
+        if key == TODAY:
+            return None
         view = self.view(key)
         if request:
             view.handle_request(**request)
@@ -162,7 +165,10 @@ class MainWindow(QMainWindow):
         with suppress(NotSaved):
             self.flush_all()
         key = self.sidebar.item(row).data(Qt.ItemDataRole.UserRole)
-        self.stack.setCurrentWidget(self.today if key == TODAY else self.view(key))
+        self.stack.setCurrentWidget(self._page(key))
+
+    def _page(self, key: str) -> QWidget:
+        return self.today if key == TODAY else self.view(key)
 
     def reload_views(self) -> None:
         """Build the area views afresh from the vault, e.g. after an import added to it."""
@@ -171,7 +177,7 @@ class MainWindow(QMainWindow):
             view = self._views.pop(key)
             self.stack.removeWidget(view)
             view.deleteLater()
-        self.stack.setCurrentWidget(self.view(current))
+        self.stack.setCurrentWidget(self._page(current))
 
     # -- saving --------------------------------------------------------------------
 

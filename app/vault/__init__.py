@@ -1,6 +1,7 @@
 """The encrypted vault. No Qt here: the layer contract in pyproject.toml checks it."""
 
 from app.vault.errors import (
+    AlreadyOpen,
     CannotOpen,
     CannotWrite,
     DamagedVault,
@@ -8,8 +9,11 @@ from app.vault.errors import (
     EmptyPassphrase,
     NewerVersion,
     NotAVault,
+    PassphraseChanged,
     PassphraseNotChanged,
     QueryRejected,
+    ReadOnlyPlace,
+    VaultBusy,
     VaultError,
     VaultExists,
     VaultLocked,
@@ -20,6 +24,7 @@ from app.vault.settings import Setting, Settings
 from app.vault.vault import Connection, Vault
 
 __all__ = [
+    "AlreadyOpen",
     "CannotOpen",
     "CannotWrite",
     "Connection",
@@ -28,11 +33,14 @@ __all__ = [
     "EmptyPassphrase",
     "NewerVersion",
     "NotAVault",
+    "PassphraseChanged",
     "PassphraseNotChanged",
     "QueryRejected",
+    "ReadOnlyPlace",
     "Setting",
     "Settings",
     "Vault",
+    "VaultBusy",
     "VaultError",
     "VaultExists",
     "VaultLocked",

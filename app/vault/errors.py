@@ -34,8 +34,9 @@ class NotAVault(VaultError):
 
 class DamagedVault(NotAVault):
     message = (
-        "The vault file is damaged: some of it cannot be read. "
-        "Your backup copy, if you have one, is safe to restore."
+        "The vault file is damaged: some of it cannot be read, so Tend will not write "
+        "to it. Your newest good backup can take its place (tend restore FILE); the "
+        "damaged file has not been changed."
     )
 
 
@@ -50,6 +51,34 @@ class NewerVersion(VaultError):
     message = (
         "This vault was written by a newer version of Tend. "
         "Please update Tend to open it; the file has not been changed."
+    )
+
+
+class ReadOnlyPlace(VaultError):
+    message = (
+        "The folder holding your vault is read-only, so Tend can read your words but "
+        "cannot save new ones there. Nothing was changed."
+    )
+
+
+class VaultBusy(VaultError):
+    message = (
+        "Tend is busy: another program is writing to your vault right now (perhaps an "
+        "import in the terminal). Nothing was lost; please try again in a moment."
+    )
+
+
+class PassphraseChanged(VaultError):
+    message = (
+        "Your vault's passphrase was changed in another Tend window or in the terminal. "
+        "Please unlock it again with the new passphrase."
+    )
+
+
+class AlreadyOpen(VaultError):
+    message = (
+        "Tend is already open with this vault in another window. Please carry on "
+        "there: only one window at a time can change your journal."
     )
 
 
@@ -82,6 +111,8 @@ class QueryRejected(VaultError):
 
 # SQLite's primary result codes that a person can do something about.
 _SQLITE_ERROR = 1  # the statement is wrong, not the database
+_SQLITE_BUSY = 5
+_SQLITE_LOCKED = 6
 _SQLITE_READONLY = 8
 _SQLITE_CORRUPT = 11
 _SQLITE_FULL = 13
@@ -103,6 +134,8 @@ def translate(exc: BaseException) -> BaseException:
         return DamagedVault()
     if primary == _SQLITE_READONLY:
         return CannotWrite()
+    if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
+        return VaultBusy()
     return exc
 
 

@@ -216,6 +216,21 @@ MIGRATIONS: tuple[Migration, ...] = (
         CREATE INDEX progress_checkins_by_day ON progress_checkins(day);
         """,
     ),
+    Migration(
+        "reflect: emoji and other symbols become searchable words",
+        # unicode61 keeps letters, numbers and private-use characters by default; So and
+        # Sk add emoji, their skin tones and other symbols. The triggers on
+        # reflect_entries name the table, so they carry on with the rebuilt one.
+        """
+        DROP TABLE reflect_fts;
+        CREATE VIRTUAL TABLE reflect_fts USING fts5(
+            title, body, search_notes,
+            content = 'reflect_entries', content_rowid = 'id',
+            tokenize = 'unicode61 remove_diacritics 2 categories ''L* N* Co So Sk'''
+        );
+        INSERT INTO reflect_fts(reflect_fts) VALUES ('rebuild');
+        """,
+    ),
 )
 
 LATEST = len(MIGRATIONS)

@@ -11,6 +11,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
+from app.vault.errors import VaultError
 from app.vault.vault import Vault
 
 T = TypeVar("T")
@@ -41,9 +42,17 @@ class Settings:
         self.set(setting.key, value)
 
     def get(self, key: str, default: Any = None) -> Any:
-        row = self._vault.connection.execute(
-            "SELECT value FROM settings WHERE key = ?", (key,)
-        ).fetchone()
+        """The stored value, or the default; also the default when the vault cannot be
+        read (damaged, or its key changed elsewhere): the vault has already told its
+        listeners, and a preference is never worth a second message."""
+        try:
+            row = self._vault.connection.execute(
+                "SELECT value FROM settings WHERE key = ?", (key,)
+            ).fetchone()
+        except VaultError:
+            if self._vault.problem is None:
+                raise
+            return default
         return default if row is None else json.loads(row[0])
 
     def set(self, key: str, value: Any) -> None:

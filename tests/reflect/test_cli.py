@@ -71,7 +71,7 @@ def test_write_from_arguments(tend, paths):
     assert code == 0
     (entry,) = entries(paths)
     assert out == f"Saved entry {entry.id} for {entry.entry_date.isoformat()}.\n"
-    assert err == ""
+    assert err == cli.VISIBLE_TEXT + "\n"  # words as arguments: others could see them
     assert entry.body == "We had tea"
     assert (entry.kind, entry.mood, entry.tags) == (Kind.GRATITUDE, 4, ("home", "tea"))
     assert entry.entry_date == Clock().today()

@@ -74,6 +74,16 @@ SAMPLES: dict[str, tuple[list[str], str, object]] = {
         "SELECT title || ':' || (SELECT note FROM progress_checkins) FROM progress_goals",
         "Walk together on Sundays:Did it",
     ),
+    "reflect: emoji and other symbols become searchable words": (
+        [
+            "INSERT INTO reflect_entries(kind, entry_date, title, body, display_title,"
+            " created_at, updated_at) VALUES ('reflection', '2026-01-05', 'Sunday \U0001f33b',"
+            " 'Tea in the garden', 'Sunday', '2026-01-05T09:00', '2026-01-05T09:00')",
+        ],
+        "SELECT group_concat(rowid) FROM reflect_fts"
+        " WHERE reflect_fts MATCH '\"\U0001f33b\" OR river'",
+        "1,2",
+    ),
 }
 
 

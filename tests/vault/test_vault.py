@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from app.vault import (
-    CannotWrite,
     DamagedVault,
     DiskFull,
     EmptyPassphrase,
@@ -180,9 +179,11 @@ def test_damaged_page_is_reported_by_the_integrity_check(closed_vault):
         assert any("HMAC" in line for line in problems)
         with pytest.raises(DamagedVault), vault.transaction() as conn:
             conn.execute("SELECT max(word) FROM scratch").fetchone()
-        # SQLCipher then refuses writes; that too is a plain message.
-        with pytest.raises(CannotWrite), vault.transaction() as conn:
+        # Tend then writes nothing more into the damaged file, and says why.
+        before = digest(closed_vault)
+        with pytest.raises(DamagedVault, match="will not write"), vault.transaction() as conn:
             conn.execute("UPDATE scratch SET word = 'y'")
+    assert digest(closed_vault) == before
 
 
 def test_sound_vault_has_no_integrity_problems(vault):

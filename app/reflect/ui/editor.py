@@ -38,7 +38,7 @@ from app.reflect.ui.entry_list import MOOD_WORDS, kind_icon
 from app.reflect.ui.form_parts import date_picker, field_error, from_qdate, scale_box, to_qdate
 from app.reflect.ui.setback_fields import SetbackFields
 from app.shared.feelings import feeling_families
-from app.vault import VaultError
+from app.vault import VaultBusy, VaultError
 from app.widgets.forms import label
 from app.widgets.icons import icon
 
@@ -53,6 +53,12 @@ CLOSENESS_WORDS = {
 SHAREABLE_HINT = (
     "Private unless you tick this. A shareable entry may be included in the summaries "
     "you choose to print or save; nothing is ever sent anywhere."
+)
+
+
+CONFLICT_NOTE = (
+    "This entry was changed somewhere else after you opened it. Both versions are "
+    "kept: your words here are saved as a separate entry, marked as a conflicting copy."
 )
 
 
@@ -486,6 +492,8 @@ class EntryEditor(QWidget):
             )
             self.save_problem.show()
             self.status.setText("Not saved yet")
+            if isinstance(problem, VaultBusy):
+                self.timer.start()  # another program is writing: try again shortly
             return False
         self._entry = saved
         self._dirty = False
@@ -493,8 +501,14 @@ class EntryEditor(QWidget):
         self._pristine_body = ""
         self._clear_errors()
         self.status.setText("Saved")
+        if before.id is not None and saved.id != before.id:
+            self._loading = True  # showing the copy's title is not an edit
+            self.title.setText(saved.title)
+            self._loading = False
+            self.save_problem_text.setText(CONFLICT_NOTE)
+            self.save_problem.show()
         self.delete_button.setText("Delete")
-        moved = before.id is None or before.entry_date != saved.entry_date
+        moved = before.id != saved.id or before.entry_date != saved.entry_date
         self.saved.emit(saved, moved)
         return True
 

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from app.reflect.model import KINDS, EntryFilter, EntryRow, Kind, MonthGroup
 from app.reflect.store import ReflectStore
+from app.vault import VaultError
 from app.widgets.icons import icon
 
 PAGE_SIZE = 100
@@ -73,7 +74,10 @@ class EntryListModel(QAbstractListModel):
     def reload(self) -> None:
         """Count again and forget every page: after a create, a delete or a new filter."""
         self.beginResetModel()
-        self._groups = self._store.months(self._filter)
+        try:
+            self._groups = self._store.months(self._filter)
+        except VaultError:  # the vault told the shell, which says so once
+            self._groups = []
         self._total = sum(g.count for g in self._groups)
         self._header_rows = [g.offset + i for i, g in enumerate(self._groups)]
         self._pages.clear()
@@ -116,7 +120,12 @@ class EntryListModel(QAbstractListModel):
         page_no, within = divmod(offset, PAGE_SIZE)
         page = self._pages.get(page_no)
         if page is None:
-            page = self._store.window(page_no * PAGE_SIZE, PAGE_SIZE, self._filter)
+            try:
+                page = self._store.window(page_no * PAGE_SIZE, PAGE_SIZE, self._filter)
+            except VaultError:
+                # Asked on every paint: an unreadable page shows as blank rows, and the
+                # vault has told the shell, which says so once.
+                return None
             self.pages_fetched += 1
             self._pages[page_no] = page
             while len(self._pages) > MAX_PAGES:

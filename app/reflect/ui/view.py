@@ -66,6 +66,10 @@ class ReflectView(QWidget):
         self._deleted: Entry | None = None
         self._selecting = False
         self.confirm: QMessageBox | None = None
+        self._search_asked = 0  # counts queries asked for; the newest one is shown
+        self._search_waiting: tuple | None = None
+        self._search_running = False
+        self._shown_before = False
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -467,6 +471,19 @@ class ReflectView(QWidget):
         self.select_entry(entry.id)
         self._update_states()
 
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._shown_before:  # just built: the list was read a moment ago
+            self._shown_before = True
+            return
+        # Entries written meanwhile from the terminal (tend write) appear when the
+        # journal is shown again.
+        self.model.reload()
+        current = self.editor.entry
+        if current is not None and current.id is not None:
+            self._select_row(self.model.row_of_id(current.id))
+        self._update_states()
+
     # -- searching and filtering ---------------------------------------------------
 
     def focus_search(self) -> None:
@@ -474,9 +491,46 @@ class ReflectView(QWidget):
         self.search_field.selectAll()
 
     def run_search(self) -> None:
+        """Search off the GUI thread. One search runs at a time; keystrokes meanwhile
+        leave only the newest query waiting, and an older query's hits are never shown
+        once a newer one was asked for."""
         self.search_timer.stop()
+        self._search_asked += 1
         text = self.search_field.text().strip()
-        hits = self.store.search(text, self.filter_bar.value()) if text else []
+        if not text:
+            self._search_waiting = None
+            self._show_hits([])
+            return
+        self._search_waiting = (self._search_asked, text, self.filter_bar.value())
+        if not self._search_running:
+            self._start_search()
+
+    def _start_search(self) -> None:
+        asked, text, flt = self._search_waiting
+        self._search_waiting = None
+        self._search_running = True
+        store = self.store
+        self.context.tasks.run(
+            lambda: (asked, store.search(text, flt)), self._search_done, self._search_failed
+        )
+
+    def _search_done(self, result: tuple) -> None:
+        self._search_running = False
+        asked, hits = result
+        if self._search_waiting is not None:
+            self._start_search()  # superseded: the newest query's turn
+        elif asked == self._search_asked:
+            self._show_hits(hits)
+
+    def _search_failed(self, problem: Exception) -> None:
+        self._search_running = False
+        if self._search_waiting is not None:
+            self._start_search()
+        elif not isinstance(problem, VaultError):
+            raise problem
+        # A VaultError has been told to the shell by the vault, which says so once.
+
+    def _show_hits(self, hits: list) -> None:
         self.results.show_hits(hits)
         self._update_states()
 
