@@ -48,6 +48,11 @@ _CLAUSE_BREAKS = ",;:—–"
 _NEGATION_REACH = 60  # characters before a match that negation may reach back over
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|because|or|then|yet|plus)\b", re.IGNORECASE)
 _CLAUSE_REACH = 160  # characters after a match that its clause is looked for in
+# What still counts as a strength inside a sentence that attacks.
+_STRENGTHS_IN_HARSH = frozenset({"feeling", "need"})
+_TAKEN_BACK_BY_SCORN = frozenset(
+    {"request", "curious_question", "appreciation", "i_statement", "responsibility", "repair"}
+)
 # Where a word begins: the only places a rule is tried.
 _WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
 
@@ -142,6 +147,8 @@ class _Rule:
     unless: _Lazy | None
     unless_sentence: _Lazy | None
     unless_nearby: _Lazy | None
+    replaces: str = ""  # a kind this reading outranks in the same sentence
+    if_sentence: _Lazy | None = None  # only when this appears in the same sentence
 
 
 class _Lazy:
@@ -327,6 +334,8 @@ def _group_rules(compiler: _Compiler, rules: list[dict[str, Any]], prefix: str) 
                 unless=compiler.optional(rule.get("unless")),
                 unless_sentence=compiler.optional(rule.get("unless_sentence")),
                 unless_nearby=compiler.optional(rule.get("unless_nearby")),
+                replaces=rule.get("replaces", ""),
+                if_sentence=compiler.optional(rule.get("if_sentence")),
             )
             for variant, pattern in enumerate(rule["patterns"]):
                 name = f"{prefix}_{kind}_{index}_{variant}"
@@ -488,6 +497,8 @@ def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
                 continue
             if rule.unless_sentence and rule.unless_sentence.search(sentence.text):
                 continue
+            if rule.if_sentence and not rule.if_sentence.search(sentence.text):
+                continue
             if rule.unless_nearby and rule.unless_nearby.search(reading.neighbours(index)):
                 continue
             yield rule, start, end
@@ -531,9 +542,13 @@ def _read(reading: _Reading, coach: _Coach, groups: list[_Group]):
     flags: list[Flag] = []
     strengths: list[Strength] = []
     for index in range(len(reading.sentences)):
+        hits = list(_hits(reading, index, groups, coach))
+        # "You never told me" in a defensive reply is a counter-move, not a fresh complaint.
+        outranked = {r.replaces for r, _, _ in hits if r.replaces}
         found = [
             Flag(r.kind, r.severity, s, e, reading.text[s:e], r.why, r.suggestion, r.id)
-            for r, s, e in _hits(reading, index, groups, coach)
+            for r, s, e in hits
+            if r.kind not in outranked
         ]
         found = _deduplicated(found)
         flags.extend(found)
@@ -544,6 +559,10 @@ def _read(reading: _Reading, coach: _Coach, groups: list[_Group]):
             # "Thanks a lot" inside sarcasm is not appreciation.
             if any(_overlaps(span, h) for h in harsh_spans):
                 continue
+            # A hostile question is not curious, nor a blaming "I feel that you..." an
+            # I-statement: in a sentence that attacks, only a named feeling or need counts.
+            if harsh_spans and rule.kind not in _STRENGTHS_IN_HARSH:
+                continue
             if any(g.kind == rule.kind and _overlaps(span, (g.start, g.end)) for g in good):
                 continue
             good.append(
@@ -551,7 +570,19 @@ def _read(reading: _Reading, coach: _Coach, groups: list[_Group]):
             )
         good.sort(key=lambda g: (g.start, g.end))
         strengths.extend(good)
-    return flags, strengths
+    return flags, _earned(flags, strengths)
+
+
+def _earned(flags: list[Flag], strengths: list[Strength]) -> list[Strength]:
+    """Drop praise the rest of the text takes back.
+
+    Inside a harsh sentence that is done in `_read` ("I forgot, alright?!" takes no
+    responsibility); here, scorn anywhere in a text colours its requests, questions
+    and thanks too.
+    """
+    if not any(f.kind == "contempt" and f.severity == HARSH for f in flags):
+        return strengths
+    return [s for s in strengths if s.kind not in _TAKEN_BACK_BY_SCORN]
 
 
 def _score(coach: _Coach, flags: list[Flag], strengths: list[Strength]) -> int:
@@ -597,7 +628,8 @@ def warm_up(*extra: str) -> int:
         lazies += list(group.by_letter.values())
         lazies += [group.anywhere] if group.anywhere else []
         for rule in group.rules.values():
-            lazies += [x for x in (rule.unless, rule.unless_sentence, rule.unless_nearby) if x]
+            conditions = (rule.unless, rule.unless_sentence, rule.unless_nearby, rule.if_sentence)
+            lazies += [x for x in conditions if x]
     for lazy in lazies:
         lazy.pattern  # noqa: B018 - compiling is the point
     return len(lazies)
