@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
-from functools import cache
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache, lru_cache
 from typing import Any
 
 # Python's own regular-expression parser, to see which letter a pattern starts with.
@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on the Python version
     _sre = _sre_constants = None
 
 from app import resources
+from app.practice.suggest import kinder_words
 from app.shared.feelings import all_feelings
 
 HARSH_KINDS = ("contempt", "criticism", "defensiveness", "stonewalling")  # by priority
@@ -67,6 +68,9 @@ class Flag:
     why: str
     suggestion: str
     rule: str
+    # Kinder words built from the person's own (topic, feeling, need), meant to stand in
+    # for the sentence the flag is in; "" when the suggestion above is only an example.
+    example: str = ""
 
 
 @dataclass(frozen=True)
@@ -356,6 +360,7 @@ class _Coach:
     request: _Lazy
     scoring: dict[str, int]
     compiler: _Compiler
+    reply: dict[str, str]
 
 
 @cache
@@ -374,6 +379,7 @@ def _coach() -> _Coach:
         request=_Lazy(compiler.expand(lexicon["snippets"]["request_opening"])),
         scoring=rules["scoring"],
         compiler=compiler,
+        reply=rules["reply"],
     )
 
 
@@ -596,21 +602,93 @@ def _score(coach: _Coach, flags: list[Flag], strengths: list[Strength]) -> int:
     if harsh:
         score -= s["first_harsh"] + s["each_further_harsh"] * (len(harsh) - 1)
         return max(0, min(score, s["harsh_ceiling"]))
-    return max(s["gentle_floor"], min(score, 100))
+    ceiling = s["notes_ceiling"] if notes else 100
+    return max(s["gentle_floor"], min(score, ceiling))
 
 
-def analyze(text: str, *, extra: str | None = None) -> Analysis:
+def analyze(text: str, *, extra: str | None = None, reply_to: str = "") -> Analysis:
     """Read a text and say what may land badly, what is kind, and how gentle it is.
 
     ``extra`` names an additional rule file under resources/ used by one exercise
-    (for example ``"coach/apology.toml"``).
+    (for example ``"coach/apology.toml"``). ``reply_to`` is what the partner said, when
+    the text answers it: then a complaint in the answer is a counter-complaint, which
+    is defensiveness, and kinder words start from what the partner said.
     """
     coach = _coach()
     reading = _Reading(text, coach)
     groups = coach.flag_groups + (_extra_groups(extra) if extra else [])
     flags, strengths = _read(reading, coach, groups)
+    if reply_to.strip():
+        flags = _as_reply(reading, flags, strengths, coach)
+    flags = [_personal(flag, reading, reply_to) for flag in flags]
     harsh = any(f.severity == HARSH for f in flags)
     return Analysis(text, harsh, _score(coach, flags, strengths), flags, strengths)
+
+
+# A sentence in a reply that tells the partner what they did ("you left the door open").
+_YOU_DID = re.compile(
+    r"\b(?:you|u) (?:also |too |just |literally |never |always )?(?:[a-z]+ed|left|forgot|did|said|"
+    r"were|spent|went|made|broke|took|told|ate|drank|came|got|kept|let|lost|put|ran|sent|"
+    r"bought|don'?t|didn'?t|won'?t|can'?t|never|always)\b[^.!?]{0,60}",
+    re.IGNORECASE,
+)
+_LISTENING = frozenset({"paraphrase", "validation", "curious_question", "responsibility"})
+
+
+def _as_reply(reading: _Reading, flags: list[Flag], strengths: list[Strength], coach: _Coach):
+    """In an answer, criticism is a counter-complaint, and so is a bare "you did X too"."""
+    says = coach.reply
+    out: list[Flag] = []
+    for flag in flags:
+        if flag.kind == "criticism" and flag.severity == HARSH:
+            flag = Flag(
+                "defensiveness", HARSH, flag.start, flag.end, flag.excerpt,
+                says["why"], says["suggestion"], "reply.cross_complaint",
+            )
+        out.append(flag)
+    for sentence in reading.sentences:
+        span = (sentence.start, sentence.end)
+        if any(_overlaps(span, (f.start, f.end)) and f.severity == HARSH for f in out):
+            continue
+        if any(s.kind in _LISTENING and _overlaps(span, (s.start, s.end)) for s in strengths):
+            continue
+        match = _YOU_DID.search(sentence.text)
+        if match is None or reading.quoted(sentence.start + match.start()):
+            continue
+        start, end = _trimmed(
+            reading.text, sentence.start + match.start(), sentence.start + match.end()
+        )
+        out.append(
+            Flag(
+                "defensiveness", HARSH, start, end, reading.text[start:end],
+                says["why"], says["suggestion"], "reply.cross_complaint",
+            )
+        )
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+@lru_cache(maxsize=512)
+def _still_harsh(words: str) -> bool:
+    """Kinder words made from harsh ones may carry the harshness over; then offer none."""
+    coach = _coach()
+    flags, _ = _read(_Reading(words, coach), coach, coach.flag_groups)
+    return any(f.severity == HARSH for f in flags)
+
+
+def _personal(flag: Flag, reading: _Reading, reply_to: str) -> Flag:
+    """Give a harsh flag kinder words made from the person's own, where that is possible."""
+    if flag.severity != HARSH:
+        return flag
+    sentence = next((s for s in reading.sentences if s.start <= flag.start < s.end), None)
+    if sentence is None:
+        return flag
+    example = kinder_words(flag.kind, sentence.text, reading.text, reply_to)
+    if not example or _still_harsh(example):
+        return flag
+    lead = flag.suggestion.split(":", 1)[0].rstrip(". ") if ":" in flag.suggestion else ""
+    suggestion = f"{lead or 'Perhaps'}: \"{example}\""
+    return replace(flag, suggestion=suggestion, example=example)
 
 
 def warm_up(*extra: str) -> int:

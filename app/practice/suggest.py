@@ -1,0 +1,212 @@
+"""Kinder words built from the person's own: their topic, the feeling they named, their need.
+
+The coach's rules carry a general suggestion each; this module tries to do better by
+reusing what the person actually wrote ("you leave wet towels on the bed" becomes
+"When you leave wet towels on the bed, I feel ..."). When nothing usable can be read
+from the text it returns "", and the rule's general suggestion is shown as an example.
+
+Pure Python and cheap: it only runs for sentences the coach has already flagged.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from app.shared.feelings import all_feelings
+
+_END = r"(?=\s*(?:[,;:.!?…]|\b(?:and|but|so|because|or|then|unless|if|when|while|ok|okay|"
+_END += r"every|each|all the time|again|anymore|any more|as usual|like always|for once)\b|$))"
+# What a partner does, after the words that make it a rule about them.
+_BEHAVIOUR = re.compile(
+    r"\b(?:you|u)(?:'re| are| were)? (?:just |literally |honestly |really |still |even )?"
+    r"(?P<how>always|never|constantly|don'?t|do not|didn'?t|did not|won'?t|can'?t|keep)"
+    r"(?: even| ever| actually| once)? (?P<act>[a-z][\w' -]{2,70}?)" + _END,
+    re.IGNORECASE,
+)
+_WHY = re.compile(
+    r"\b(?:why|how come) (?:do|did|does|would|will|are|were) (?:you|u) (?:always |never |keep )?"
+    r"(?P<act>[a-z][\w' -]{2,70}?)" + _END,
+    re.IGNORECASE,
+)
+_WHY_NOT = re.compile(
+    r"\b(?:why|how come) (?:don'?t|didn'?t|won'?t|can'?t|couldn'?t) (?:you|u) (?:ever |just )?"
+    r"(?P<act>[a-z][\w' -]{2,70}?)" + _END,
+    re.IGNORECASE,
+)
+_TOPIC = re.compile(
+    r"\b(?:about|with|over|of|on|for|at) (?P<topic>(?:the|my|our|your|his|her|this|that) "
+    r"[a-z][\w'-]*(?: [a-z][\w'-]*)?)",
+    re.IGNORECASE,
+)
+_BARE = re.compile(
+    r"\b(?:about|with) (?P<topic>(?!(?:me|you|him|her|it|this|that|them|us|everything|anything|"
+    r"everyone|anyone|nothing|someone|yourself|myself|a|an|so|such|the)\b)[a-z][\w'-]{2,})",
+    re.IGNORECASE,
+)
+_NOUN = re.compile(r"\b(?P<topic>(?:the|my|our) [a-z][\w'-]*(?: [a-z][\w'-]*)?)", re.IGNORECASE)
+_NEED = re.compile(r"\bI (?:really )?need (?P<need>[a-z][\w' -]{2,60}?)" + _END, re.IGNORECASE)
+_OWN_ACT = re.compile(
+    r"\bI (?P<act>(?:was|had|forgot|didn'?t|got|left|missed|had to) [a-z][\w' -]{1,50}?)" + _END,
+    re.IGNORECASE,
+)
+# Words that end a topic phrase early ("the bed every" -> "the bed").
+_TOPIC_STOP = frozenset(
+    "and but so because or then every each again all when if while to is are was were".split()
+)
+_VAGUE = frozenset({"the one", "the way", "the point", "the time", "the thing", "the rest"})
+_SWAP = {
+    "anything": "something",
+    "anyone": "someone",
+    "anybody": "somebody",
+    "ever": "",
+    "any": "some",
+    "even": "",
+    "literally": "",
+    "actually": "",
+}
+_STRONG = {"hate": "find it hard", "despise": "find it hard"}
+
+
+@cache
+def _feelings() -> re.Pattern[str]:
+    words = sorted(set(all_feelings()), key=len, reverse=True)
+    alternation = "|".join(re.escape(w) for w in words)
+    return re.compile(
+        r"\bI(?:'m| am| feel| felt| was| get| got|'ve been| have been)"
+        r"(?: so| really| very| quite| a bit| a little| just| kind of)* (?P<feeling>"
+        + alternation
+        + r")\b",
+        re.IGNORECASE,
+    )
+
+
+def _clean(phrase: str) -> str:
+    words = phrase.strip(" ,;:-'").split()
+    kept = [_SWAP.get(w.lower(), w) for w in words]
+    return " ".join(w for w in kept if w)
+
+
+def _topic(sentence: str) -> str:
+    for pattern in (_TOPIC, _BARE, _NOUN):
+        for match in pattern.finditer(sentence):
+            words = []
+            for word in match.group("topic").split():
+                if words and word.lower() in _TOPIC_STOP:
+                    break
+                words.append(word)
+            topic = " ".join(words)
+            if (len(words) >= 2 or pattern is _BARE) and topic.lower() not in _VAGUE:
+                return topic[0].lower() + topic[1:]
+    return ""
+
+
+def _feeling(text: str, fallback: str) -> str:
+    match = _feelings().search(text)
+    return match.group("feeling").lower() if match else fallback
+
+
+def _as_sentence(words: str) -> str:
+    words = words.strip()
+    return words[:1].upper() + words[1:] if words else words
+
+
+def kinder_words(kind: str, sentence: str, text: str, reply_to: str = "") -> str:
+    """A kinder line made from the person's own words, or "" when none can be made."""
+    if kind == "criticism":
+        return _for_criticism(sentence, text)
+    if kind == "contempt":
+        return _for_contempt(sentence, text)
+    if kind == "defensiveness":
+        return _for_defensiveness(sentence, text, reply_to)
+    if kind == "stonewalling":
+        return _for_stonewalling(sentence)
+    return ""
+
+
+def _for_criticism(sentence: str, text: str) -> str:
+    feeling = _feeling(text, "hurt")
+    need = _NEED.search(text)
+    ask = f"I need {_clean(need.group('need'))}." if need else "Could we talk about it?"
+    for pattern in (_WHY_NOT,):
+        match = pattern.search(sentence)
+        if match:
+            act = _clean(match.group("act"))
+            return f"I'd really love it if you'd {act}. When it doesn't happen, I feel {feeling}."
+    match = _BEHAVIOUR.search(sentence)
+    if match:
+        how, act = match.group("how").lower(), _clean(match.group("act"))
+        if how in ("always", "constantly", "keep"):
+            return f"When you {act}, I feel {feeling}. {ask}"
+        return f"I'd really love it if you'd {act}. When it doesn't happen, I feel {feeling}."
+    match = _WHY.search(sentence)
+    if match:
+        return f"When you {_clean(match.group('act'))}, I feel {feeling}. {ask}"
+    topic = _topic(sentence)
+    if topic:
+        return f"I feel {feeling} about {topic}. {ask}"
+    return ""
+
+
+def _for_contempt(sentence: str, text: str) -> str:
+    topic = _topic(sentence)
+    if not topic:
+        return ""
+    feeling = _feeling(text, "hurt and fed up")
+    return f"I'm {feeling} about {topic}, and I'd like us to talk about it properly."
+
+
+def _flipped(words: str) -> str:
+    """Their words from my side: "you left your coat" becomes "I left my coat"."""
+    swaps = {
+        "you're": "I'm",
+        "you've": "I've",
+        "you'd": "I'd",
+        "you'll": "I'll",
+        "yourself": "myself",
+        "your": "my",
+        "you": "I",
+        "my": "your",
+        "me": "you",
+        "i": "you",
+        "i'm": "you're",
+        "myself": "yourself",
+        "am": "are",
+    }
+    out = []
+    for word in words.split():
+        core = word.strip(".,!?;:")
+        swap = swaps.get(core.lower())
+        out.append(word.replace(core, swap) if swap else word)
+    return " ".join(out).strip(" .!?")
+
+
+def _for_defensiveness(sentence: str, text: str, reply_to: str) -> str:
+    if reply_to.strip():
+        first = re.split(r"(?<=[.!?])\s+", reply_to.strip())[0]
+        heard = _flipped(first)
+        if 2 <= len(heard.split()) <= 16:
+            if not re.match(r"I\b|I'", heard):
+                heard = heard[:1].lower() + heard[1:]
+            return (
+                f"You're right that {heard}. I'm sorry. "
+                "Can I also tell you what was going on for me?"
+            )
+    own = _OWN_ACT.search(sentence)
+    if own:
+        act = _clean(own.group("act"))
+        return (
+            f"I'm sorry I left it with you; I {act}, and I'd still like to "
+            "hear how it was for you."
+        )
+    topic = _topic(sentence)
+    if topic:
+        return f"You've got a point about {topic}. Tell me more about how it was for you?"
+    return ""
+
+
+def _for_stonewalling(sentence: str) -> str:
+    topic = _topic(sentence)
+    if not topic:
+        return ""
+    return f"I can't talk about {topic} well right now. Can we come back to it after dinner?"
