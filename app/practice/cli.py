@@ -18,7 +18,7 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="read a message and point at what may land badly, and why",
         description=(
             "Analyse TEXT with Tend's coach. With '-' read one text per line from "
-            "standard input; a blank line gives {\"text\": \"\", \"empty\": true, \"score\": null} "
+            'standard input; a blank line gives {"text": "", "empty": true, "score": null} '
             "with --json (so output lines stay in step with input lines) and is skipped "
             "without it. Needs no vault and no passphrase."
         ),
@@ -33,7 +33,14 @@ EMPTY = "Nothing to read: the text is empty."
 
 def _empty_json(text: str) -> dict[str, Any]:
     # No score for no words: a number would claim the coach judged something.
-    return {"text": text, "empty": True, "harsh": False, "score": None, "flags": [], "strengths": []}
+    return {
+        "text": text,
+        "empty": True,
+        "harsh": False,
+        "score": None,
+        "flags": [],
+        "strengths": [],
+    }
 
 
 def _as_json(analysis: Any) -> dict[str, Any]:

@@ -642,8 +642,14 @@ def _as_reply(reading: _Reading, flags: list[Flag], strengths: list[Strength], c
     for flag in flags:
         if flag.kind == "criticism" and flag.severity == HARSH:
             flag = Flag(
-                "defensiveness", HARSH, flag.start, flag.end, flag.excerpt,
-                says["why"], says["suggestion"], "reply.cross_complaint",
+                "defensiveness",
+                HARSH,
+                flag.start,
+                flag.end,
+                flag.excerpt,
+                says["why"],
+                says["suggestion"],
+                "reply.cross_complaint",
             )
         out.append(flag)
     for sentence in reading.sentences:
@@ -660,8 +666,14 @@ def _as_reply(reading: _Reading, flags: list[Flag], strengths: list[Strength], c
         )
         out.append(
             Flag(
-                "defensiveness", HARSH, start, end, reading.text[start:end],
-                says["why"], says["suggestion"], "reply.cross_complaint",
+                "defensiveness",
+                HARSH,
+                start,
+                end,
+                reading.text[start:end],
+                says["why"],
+                says["suggestion"],
+                "reply.cross_complaint",
             )
         )
     out.sort(key=lambda f: (f.start, f.end))
@@ -687,7 +699,7 @@ def _personal(flag: Flag, reading: _Reading, reply_to: str) -> Flag:
     if not example or _still_harsh(example):
         return flag
     lead = flag.suggestion.split(":", 1)[0].rstrip(". ") if ":" in flag.suggestion else ""
-    suggestion = f"{lead or 'Perhaps'}: \"{example}\""
+    suggestion = f'{lead or "Perhaps"}: "{example}"'
     return replace(flag, suggestion=suggestion, example=example)
 
 

@@ -52,7 +52,26 @@ _OWN_ACT = re.compile(
 )
 # Words that end a topic phrase early ("the bed every" -> "the bed").
 _TOPIC_STOP = frozenset(
-    "and but so because or then every each again all when if while to is are was were".split()
+    [
+        "and",
+        "but",
+        "so",
+        "because",
+        "or",
+        "then",
+        "every",
+        "each",
+        "again",
+        "all",
+        "when",
+        "if",
+        "while",
+        "to",
+        "is",
+        "are",
+        "was",
+        "were",
+    ]
 )
 _VAGUE = frozenset({"the one", "the way", "the point", "the time", "the thing", "the rest"})
 _SWAP = {
@@ -196,8 +215,7 @@ def _for_defensiveness(sentence: str, text: str, reply_to: str) -> str:
     if own:
         act = _clean(own.group("act"))
         return (
-            f"I'm sorry I left it with you; I {act}, and I'd still like to "
-            "hear how it was for you."
+            f"I'm sorry I left it with you; I {act}, and I'd still like to hear how it was for you."
         )
     topic = _topic(sentence)
     if topic:

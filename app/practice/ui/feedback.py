@@ -341,7 +341,7 @@ class FeedbackEditor(QWidget):
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def use_example(self, card: FlagCard) -> None:
-        """Put the kinder words in place of the sentence they were made from, as one undoable edit."""
+        """Put the kinder words in place of their sentence, as one undoable edit."""
         flag = card.flag
         text = self.text()
         if not card.example or self.feedback.analysis.text != text:

@@ -57,8 +57,9 @@ class PracticeView(QWidget):
             ExerciseKind.INSIGHT: InsightBuilder(),
         }
         # Long pastes are read off the GUI thread, so the window never freezes.
-        for editor in self.findChildren(FeedbackEditor):
-            editor.runner = context.tasks
+        for exercise in self.exercises.values():
+            for editor in exercise.findChildren(FeedbackEditor):
+                editor.runner = context.tasks
         self.history = HistoryPanel(
             self.store, {kind: ex.title for kind, ex in self.exercises.items()}
         )
