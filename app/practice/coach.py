@@ -189,6 +189,16 @@ class _Group:
     by_letter: dict[str, _Lazy]
     anywhere: _Lazy | None
     rules: dict[str, _Rule]  # by named group
+    # Each letter's bound match method once compiled: the hot loop skips the lazy wrapper.
+    matchers: dict[str, Any] = field(default_factory=dict)
+
+    def matcher(self, letter: str):
+        found = self.matchers.get(letter)
+        if found is None:
+            bucket = self.by_letter.get(letter)
+            found = bucket.pattern.match if bucket is not None else False
+            self.matchers[letter] = found
+        return found
 
 
 class _Compiler:
@@ -196,21 +206,39 @@ class _Compiler:
         self._snippets: dict[str, str] = {}
         words = dict(lexicon.get("words", {}))
         words["feeling"] = feelings + list(words.get("feeling_extra", []))
+        # For sorting branches by first letter only a list's first letters matter, and
+        # parsing a class of them is far cheaper than parsing the whole list.
+        self._heads: dict[str, str] = {}
         for name, items in words.items():
             self._snippets[name] = self._alternation(items)
+            firsts = sorted({item.replace("’", "'")[:1].lower() for item in items if item})
+            self._heads[name] = "[" + "".join(re.escape(ch) for ch in firsts) + "]"
         for name, snippet in lexicon.get("snippets", {}).items():
             self._snippets[name] = snippet
         self._cache: dict[str, str] = {}
 
     @staticmethod
     def _alternation(items: list[str]) -> str:
-        escaped = []
-        for item in sorted(set(items), key=len, reverse=True):
-            word = re.escape(item.replace("’", "'")).replace(r"\ ", r"\s+")
-            escaped.append(word.replace("'", "'?"))
-        return "(?:" + "|".join(escaped) + ")"
+        """Any of the words, as a prefix tree: "self-(?:centred|absorbed)".
 
-    def expand(self, pattern: str, depth: int = 0) -> str:
+        A tree is several times quicker to compile and to match than a flat list of a
+        few hundred words, and matches the same: where one word is the start of another,
+        the longer is tried first, as a flat list sorted longest first would.
+        """
+        tree: dict[str, dict] = {}
+        for item in set(items):
+            node = tree
+            for token in _tokens(item.replace("’", "'").lower()):
+                node = node.setdefault(token, {})
+            node[""] = {}  # a word ends here
+        return "(?:" + _tree_pattern(tree) + ")"
+
+    def expand(self, pattern: str, depth: int = 0, *, heads: bool = False) -> str:
+        """The pattern with its @placeholders filled in.
+
+        With ``heads`` each word list stands in as a class of its first letters: the
+        same first letters as the full pattern, for a fraction of the parsing.
+        """
         if depth > 5:
             raise ValueError("coach lexicon snippets refer to each other in a loop")
 
@@ -218,12 +246,37 @@ class _Compiler:
             name = match.group(1)
             if name not in self._snippets:
                 raise KeyError(f"coach pattern uses unknown placeholder @{name}")
-            return "(?:" + self.expand(self._snippets[name], depth + 1) + ")"
+            if heads and name in self._heads:
+                return self._heads[name]
+            return "(?:" + self.expand(self._snippets[name], depth + 1, heads=heads) + ")"
 
         return _PLACEHOLDER.sub(replace, pattern).replace(" ", r"\s+")
 
     def optional(self, pattern: str | None) -> _Lazy | None:
         return _Lazy(self.expand(pattern)) if pattern else None
+
+
+def _tokens(word: str) -> list[str]:
+    """One regex atom per character: a space is any run of spaces, an apostrophe optional."""
+    atoms = []
+    for ch in word:
+        if ch == " ":
+            atoms.append(r"\s+")
+        elif ch == "'":
+            atoms.append("'?")
+        else:
+            atoms.append(re.escape(ch))
+    return atoms
+
+
+def _tree_pattern(node: dict[str, dict]) -> str:
+    branches = [token + _tree_pattern(child) for token, child in node.items() if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word may end here, but a longer one is tried first
+        return "(?:" + body + ")?"
+    return body
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
@@ -287,7 +340,7 @@ def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
 
 
 def _bucketed(
-    branches: list[tuple[str, str]],
+    branches: list[tuple[str, str, str]],
 ) -> tuple[dict[str, _Lazy], _Lazy | None, dict[str, str]]:
     """Sort branches by the letter they can start with (a branch may sit under several).
 
@@ -297,8 +350,8 @@ def _bucketed(
     """
     by_letter: dict[str, list[tuple[str, str]]] = {}
     anywhere: list[tuple[str, str]] = []
-    for name, body in branches:
-        first = _first_chars(body)
+    for name, body, head in branches:
+        first = _first_chars(head)
         if first is None or not all(ch.isalpha() for ch in first):
             anywhere.append((name, body))
             continue
@@ -343,7 +396,8 @@ def _group_rules(compiler: _Compiler, rules: list[dict[str, Any]], prefix: str) 
             )
             for variant, pattern in enumerate(rule["patterns"]):
                 name = f"{prefix}_{kind}_{index}_{variant}"
-                branches.append((name, compiler.expand(pattern)))
+                head = compiler.expand(pattern, heads=True)
+                branches.append((name, compiler.expand(pattern), head))
                 named[name] = compiled
         letters, anywhere, aliases = _bucketed(branches)
         rules_by_alias = {alias: named[name] for alias, name in aliases.items()}
@@ -468,11 +522,16 @@ def _group_matches(group: _Group, text: str, starts: list[tuple[int, str]]):
     if group.anywhere is not None:
         found = [m for m in group.anywhere.pattern.finditer(text) if m.end() > m.start()]
     taken_until = -1
+    matchers, matcher = group.matchers, group.matcher
     for pos, letter in starts:
-        bucket = group.by_letter.get(letter)
-        if bucket is None or pos < taken_until:
+        if pos < taken_until:
             continue
-        match = bucket.match(text, pos)
+        match_at = matchers.get(letter)
+        if match_at is None:
+            match_at = matcher(letter)
+        if not match_at:
+            continue
+        match = match_at(text, pos)
         if match is not None and match.end() > pos:
             found.append(match)
             taken_until = match.end()
@@ -682,10 +741,23 @@ def _as_reply(reading: _Reading, flags: list[Flag], strengths: list[Strength], c
 
 @lru_cache(maxsize=512)
 def _still_harsh(words: str) -> bool:
-    """Kinder words made from harsh ones may carry the harshness over; then offer none."""
+    """Kinder words made from harsh ones may carry the harshness over; then offer none.
+
+    Only the four harsh patterns are tried, and no strengths: this runs for every
+    flag that gets kinder words, so it stays as light as it can.
+    """
     coach = _coach()
-    flags, _ = _read(_Reading(words, coach), coach, coach.flag_groups)
-    return any(f.severity == HARSH for f in flags)
+    reading = _Reading(words, coach)
+    groups = [g for g in coach.flag_groups if _is_harsh_group(g)]
+    return any(
+        rule.severity == HARSH
+        for index in range(len(reading.sentences))
+        for rule, _, _ in _hits(reading, index, groups, coach)
+    )
+
+
+def _is_harsh_group(group: _Group) -> bool:
+    return any(rule.severity == HARSH for rule in group.rules.values())
 
 
 def _personal(flag: Flag, reading: _Reading, reply_to: str) -> Flag:
@@ -695,8 +767,10 @@ def _personal(flag: Flag, reading: _Reading, reply_to: str) -> Flag:
     sentence = next((s for s in reading.sentences if s.start <= flag.start < s.end), None)
     if sentence is None:
         return flag
-    example = kinder_words(flag.kind, sentence.text, reading.text, reply_to)
-    if not example or _still_harsh(example):
+    kinder = kinder_words(flag.kind, sentence.text, reading.text, reply_to)
+    example = kinder.words
+    # The templates are gentle; only what they borrow from the person can carry harm.
+    if not example or any(_still_harsh(piece) for piece in kinder.borrowed if piece):
         return flag
     lead = flag.suggestion.split(":", 1)[0].rstrip(". ") if ":" in flag.suggestion else ""
     suggestion = f'{lead or "Perhaps"}: "{example}"'

@@ -11,6 +11,7 @@ Pure Python and cheap: it only runs for sentences the coach has already flagged.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from app.shared.feelings import all_feelings
@@ -87,17 +88,17 @@ _SWAP = {
 _STRONG = {"hate": "find it hard", "despise": "find it hard"}
 
 
+_FEELING_AFTER = re.compile(
+    r"\bI(?:'m| am| feel| felt| was| get| got|'ve been| have been)"
+    r"(?: so| really| very| quite| a bit| a little| just| kind of)* "
+    r"(?P<words>[a-z][\w-]*(?: [a-z][\w-]*){0,2})",
+    re.IGNORECASE,
+)
+
+
 @cache
-def _feelings() -> re.Pattern[str]:
-    words = sorted(set(all_feelings()), key=len, reverse=True)
-    alternation = "|".join(re.escape(w) for w in words)
-    return re.compile(
-        r"\bI(?:'m| am| feel| felt| was| get| got|'ve been| have been)"
-        r"(?: so| really| very| quite| a bit| a little| just| kind of)* (?P<feeling>"
-        + alternation
-        + r")\b",
-        re.IGNORECASE,
-    )
+def _feeling_words() -> frozenset[str]:
+    return frozenset(w.lower() for w in all_feelings())
 
 
 def _clean(phrase: str) -> str:
@@ -121,17 +122,32 @@ def _topic(sentence: str) -> str:
 
 
 def _feeling(text: str, fallback: str) -> str:
-    match = _feelings().search(text)
-    return match.group("feeling").lower() if match else fallback
+    """The first feeling the person named ("I feel so lonely"), longest wording first."""
+    known = _feeling_words()
+    for match in _FEELING_AFTER.finditer(text):
+        words = match.group("words").lower().split()
+        for size in range(len(words), 0, -1):
+            candidate = " ".join(words[:size])
+            if candidate in known:
+                return candidate
+    return fallback
 
 
-def _as_sentence(words: str) -> str:
-    words = words.strip()
-    return words[:1].upper() + words[1:] if words else words
+@dataclass(frozen=True)
+class Kinder:
+    words: str  # the kinder line, "" when none could be made
+    borrowed: tuple[str, ...] = ()  # the pieces of it taken from the person's text
 
 
-def kinder_words(kind: str, sentence: str, text: str, reply_to: str = "") -> str:
-    """A kinder line made from the person's own words, or "" when none can be made."""
+NONE = Kinder("")
+
+
+def kinder_words(kind: str, sentence: str, text: str, reply_to: str = "") -> Kinder:
+    """A kinder line made from the person's own words, or NONE when none can be made.
+
+    The templates are ours and gentle; what may carry harshness over is only what is
+    borrowed from the person, so the coach checks those pieces (see `borrowed`).
+    """
     if kind == "criticism":
         return _for_criticism(sentence, text)
     if kind == "contempt":
@@ -140,39 +156,46 @@ def kinder_words(kind: str, sentence: str, text: str, reply_to: str = "") -> str
         return _for_defensiveness(sentence, text, reply_to)
     if kind == "stonewalling":
         return _for_stonewalling(sentence)
-    return ""
+    return NONE
 
 
-def _for_criticism(sentence: str, text: str) -> str:
+def _for_criticism(sentence: str, text: str) -> Kinder:
     feeling = _feeling(text, "hurt")
     need = _NEED.search(text)
-    ask = f"I need {_clean(need.group('need'))}." if need else "Could we talk about it?"
-    for pattern in (_WHY_NOT,):
-        match = pattern.search(sentence)
-        if match:
-            act = _clean(match.group("act"))
-            return f"I'd really love it if you'd {act}. When it doesn't happen, I feel {feeling}."
+    needed = _clean(need.group("need")) if need else ""
+    ask = f"I need {needed}." if needed else "Could we talk about it?"
+    match = _WHY_NOT.search(sentence)
+    if match:
+        act = _clean(match.group("act"))
+        return Kinder(
+            f"I'd really love it if you'd {act}. When it doesn't happen, I feel {feeling}.", (act,)
+        )
     match = _BEHAVIOUR.search(sentence)
     if match:
         how, act = match.group("how").lower(), _clean(match.group("act"))
         if how in ("always", "constantly", "keep"):
-            return f"When you {act}, I feel {feeling}. {ask}"
-        return f"I'd really love it if you'd {act}. When it doesn't happen, I feel {feeling}."
+            return Kinder(f"When you {act}, I feel {feeling}. {ask}", (act, needed))
+        return Kinder(
+            f"I'd really love it if you'd {act}. When it doesn't happen, I feel {feeling}.", (act,)
+        )
     match = _WHY.search(sentence)
     if match:
-        return f"When you {_clean(match.group('act'))}, I feel {feeling}. {ask}"
+        act = _clean(match.group("act"))
+        return Kinder(f"When you {act}, I feel {feeling}. {ask}", (act, needed))
     topic = _topic(sentence)
     if topic:
-        return f"I feel {feeling} about {topic}. {ask}"
-    return ""
+        return Kinder(f"I feel {feeling} about {topic}. {ask}", (topic, needed))
+    return NONE
 
 
-def _for_contempt(sentence: str, text: str) -> str:
+def _for_contempt(sentence: str, text: str) -> Kinder:
     topic = _topic(sentence)
     if not topic:
-        return ""
+        return NONE
     feeling = _feeling(text, "hurt and fed up")
-    return f"I'm {feeling} about {topic}, and I'd like us to talk about it properly."
+    return Kinder(
+        f"I'm {feeling} about {topic}, and I'd like us to talk about it properly.", (topic,)
+    )
 
 
 def _flipped(words: str) -> str:
@@ -200,31 +223,39 @@ def _flipped(words: str) -> str:
     return " ".join(out).strip(" .!?")
 
 
-def _for_defensiveness(sentence: str, text: str, reply_to: str) -> str:
+def _for_defensiveness(sentence: str, text: str, reply_to: str) -> Kinder:
     if reply_to.strip():
         first = re.split(r"(?<=[.!?])\s+", reply_to.strip())[0]
         heard = _flipped(first)
         if 2 <= len(heard.split()) <= 16:
             if not re.match(r"I\b|I'", heard):
                 heard = heard[:1].lower() + heard[1:]
-            return (
+            return Kinder(
                 f"You're right that {heard}. I'm sorry. "
-                "Can I also tell you what was going on for me?"
+                "Can I also tell you what was going on for me?",
+                (heard,),
             )
     own = _OWN_ACT.search(sentence)
     if own:
         act = _clean(own.group("act"))
-        return (
-            f"I'm sorry I left it with you; I {act}, and I'd still like to hear how it was for you."
+        return Kinder(
+            f"I'm sorry I left it with you; I {act}, and I'd still like to hear how it was "
+            "for you.",
+            (f"I {act}",),
         )
     topic = _topic(sentence)
     if topic:
-        return f"You've got a point about {topic}. Tell me more about how it was for you?"
-    return ""
+        return Kinder(
+            f"You've got a point about {topic}. Tell me more about how it was for you?", (topic,)
+        )
+    return NONE
 
 
-def _for_stonewalling(sentence: str) -> str:
+def _for_stonewalling(sentence: str) -> Kinder:
     topic = _topic(sentence)
     if not topic:
-        return ""
-    return f"I can't talk about {topic} well right now. Can we come back to it after dinner?"
+        return NONE
+    return Kinder(
+        f"I can't talk about {topic} well right now. Can we come back to it after dinner?",
+        (topic,),
+    )
