@@ -198,43 +198,92 @@ def _for_contempt(sentence: str, text: str) -> Kinder:
     )
 
 
+_SUBJECT_BEFORE = frozenset(
+    [
+        "and",
+        "but",
+        "that",
+        "like",
+        "if",
+        "when",
+        "because",
+        "so",
+        "as",
+        "while",
+        "though",
+        "then",
+        "or",
+        "where",
+    ]
+)
+_SWAPS = {
+    "you're": "I'm",
+    "you've": "I've",
+    "you'd": "I'd",
+    "you'll": "I'll",
+    "yourself": "myself",
+    "your": "my",
+    "yours": "mine",
+    "my": "your",
+    "mine": "yours",
+    "me": "you",
+    "i": "you",
+    "i'm": "you're",
+    "i've": "you've",
+    "i'd": "you'd",
+    "i'll": "you'll",
+    "myself": "yourself",
+}
+
+
 def _flipped(words: str) -> str:
     """Their words from my side: "you left your coat" becomes "I left my coat"."""
-    swaps = {
-        "you're": "I'm",
-        "you've": "I've",
-        "you'd": "I'd",
-        "you'll": "I'll",
-        "yourself": "myself",
-        "your": "my",
-        "you": "I",
-        "my": "your",
-        "me": "you",
-        "i": "you",
-        "i'm": "you're",
-        "myself": "yourself",
-        "am": "are",
-    }
-    out = []
+    out: list[str] = []
     for word in words.split():
         core = word.strip(".,!?;:")
-        swap = swaps.get(core.lower())
+        low = core.lower()
+        previous = out[-1].strip(",;:").lower() if out else ""
+        if low == "you":
+            # "you" as a subject becomes "I"; as an object ("I miss you"), "me".
+            swap = "I" if not out or previous in _SUBJECT_BEFORE or out[-1][-1:] in ",;:" else "me"
+        elif low in ("was", "am") and previous == "you":
+            swap = "were" if low == "was" else "are"
+        else:
+            swap = _SWAPS.get(low)
         out.append(word.replace(core, swap) if swap else word)
     return " ".join(out).strip(" .!?")
 
 
+_FEELS = re.compile(r"^(?:it feels like|i feel like|i feel that|i feel as if|i felt like)\s+", re.I)
+
+
+def _heard(partner: str) -> str:
+    """One sentence of what the partner said, said back from the listener's side."""
+    sentences = [x.strip() for x in re.split(r"(?<=[.!?])\s+", partner.strip()) if x.strip()]
+    # The sentence that says how it felt is the one most worth saying back.
+    felt = [x for x in sentences if re.search(r"\b(?:feel|felt|hurt|alone|scared|upset)", x, re.I)]
+    for sentence in felt + sentences:
+        if len(sentence.split()) > 22:
+            continue
+        bare = _FEELS.sub("", sentence)
+        said = _flipped(bare)
+        if not re.match(r"I\b|I'", said):
+            said = said[:1].lower() + said[1:]
+        return f"you feel {said}" if bare != sentence else said
+    return ""
+
+
 def _for_defensiveness(sentence: str, text: str, reply_to: str) -> Kinder:
     if reply_to.strip():
-        first = re.split(r"(?<=[.!?])\s+", reply_to.strip())[0]
-        heard = _flipped(first)
-        if 2 <= len(heard.split()) <= 16:
-            if not re.match(r"I\b|I'", heard):
-                heard = heard[:1].lower() + heard[1:]
-            return Kinder(
-                f"You're right that {heard}. I'm sorry. "
-                "Can I also tell you what was going on for me?",
-                (heard,),
-            )
+        # Answering them: the kinder words start from what they said, not from ours.
+        heard = _heard(reply_to)
+        if not heard:
+            return NONE
+        if re.match(r"I\b|I'", heard):  # what they said I did
+            words = f"You're right that {heard}. I'm sorry."
+        else:  # how it was for them
+            words = f"It sounds like {heard}. That makes sense."
+        return Kinder(f"{words} Can I also tell you what was going on for me?", (heard,))
     own = _OWN_ACT.search(sentence)
     if own:
         act = _clean(own.group("act"))
