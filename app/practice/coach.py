@@ -295,6 +295,48 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     return None if chars is None or nullable else frozenset(chars)
 
 
+def _literal_pair(pattern: str) -> frozenset[str] | None:
+    """The first two characters of a pattern that plainly starts with two letters ("why ...").
+
+    Read from the text, without parsing: most branches start so, and parsing them all
+    was most of the coach's start-up time. None when it is not that plain.
+    """
+    i = 0
+    while True:
+        if pattern.startswith("\\b", i):
+            i += 2
+        elif pattern.startswith("^", i):
+            i += 1
+        else:
+            break
+    first, second, third = pattern[i : i + 1], pattern[i + 1 : i + 2], pattern[i + 2 : i + 3]
+    if not (first.isalpha() and second.isalpha() and third not in ("?", "*", "+", "{")):
+        return None
+    if _has_top_level_bar(pattern):  # "a...|b...": the other side may start elsewhere
+        return None
+    return frozenset({(first + second).lower()})
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
 def _first_pairs(pattern: str) -> frozenset[str] | None:
     """The lower-case pairs of characters a pattern can start with, or None if unknown.
 
@@ -434,7 +476,7 @@ def _bucketed(
     by_key: dict[str, list[tuple[str, str, int]]] = {}
     anywhere: list[tuple[str, str, int]] = []
     for order, (name, body, head) in enumerate(branches):
-        pairs = _first_pairs(head)
+        pairs = _literal_pair(head) or _first_pairs(head)
         if pairs is not None and all(p[:1].isalpha() for p in pairs):
             for pair in pairs:
                 by_key.setdefault(pair, []).append((name, body, order))
