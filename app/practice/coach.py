@@ -606,6 +606,7 @@ class _Reading:
             is_request = is_question and coach.request.match(body) is not None
             end = start + len(body)
             self.sentences.append(_Sentence(start, end, body, is_question, is_request))
+        self._starts: dict[int, list[tuple[int, str, str]]] = {}
         self.quotes = self._quoted_stretches(plain)
         self._quote_starts = [a for a, _ in self.quotes]
 
@@ -625,6 +626,19 @@ class _Reading:
         # Quoted stretches never overlap and come in order, so one bisect finds the candidate.
         at = bisect_right(self._quote_starts, start) - 1
         return at >= 0 and start < self.quotes[at][1] and start > self.quotes[at][0]
+
+    def starts(self, index: int) -> list[tuple[int, str, str]]:
+        """Where each word of a sentence starts, with its first letter and first two
+        characters; read once, then shared by the flags and the strengths."""
+        found = self._starts.get(index)
+        if found is None:
+            text = self.sentences[index].text
+            found = [
+                (m.start(), m.group().lower(), text[m.start() : m.start() + 2].lower())
+                for m in _WORD_START.finditer(text)
+            ]
+            self._starts[index] = found
+        return found
 
     def neighbours(self, index: int) -> str:
         low, high = max(0, index - 1), min(len(self.sentences), index + 2)
@@ -680,11 +694,7 @@ def _group_matches(group: _Group, text: str, starts: list[tuple[int, str, str]])
 def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
     """Yield (rule, start, end) for each rule hit in one sentence that survives its conditions."""
     sentence = reading.sentences[index]
-    text = sentence.text
-    starts = [
-        (m.start(), m.group().lower(), text[m.start() : m.start() + 2].lower())
-        for m in _WORD_START.finditer(text)
-    ]
+    starts = reading.starts(index)
     for group in groups:
         for match in _group_matches(group, sentence.text, starts):
             rule = group.rules[match.lastgroup or ""]
