@@ -41,6 +41,12 @@ def summary(analysis: Analysis) -> str:
     if not analysis.text.strip():
         return words["empty"]
     if not analysis.harsh:
+        # The summary must agree with the notes below it, so a note is never "nothing".
+        if analysis.notes:
+            kinds = list(dict.fromkeys(f.kind for f in analysis.notes))
+            return words["gentle_with_notes"].format(
+                kinds=" and ".join(kind_label(k) for k in kinds)
+            )
         return words["gentle"]
     kinds = list(dict.fromkeys(f.kind for f in analysis.harsh_flags))
     return words["harsh"].format(kinds=" and ".join(kind_label(k) for k in kinds))
@@ -127,7 +133,8 @@ def _echoes(reply: str, partner_words: str) -> bool:
 
 def check_listening(reply: str, partner_words: str = "") -> ListeningCheck:
     """Look for paraphrase, validation and a question, and for arguing back."""
-    analysis = analyze(reply, extra=LISTENING_RULES)
+    # A reply to what they said: a complaint back is a counter-complaint (defensiveness).
+    analysis = analyze(reply, extra=LISTENING_RULES, reply_to=partner_words)
     kinds = set(analysis.strength_kinds)
     paraphrase = "paraphrase" in kinds or _echoes(reply, partner_words)
     validation = "validation" in kinds

@@ -18,12 +18,29 @@ def register(commands: Any, common: argparse.ArgumentParser) -> None:
         help="read a message and point at what may land badly, and why",
         description=(
             "Analyse TEXT with Tend's coach. With '-' read one text per line from "
-            "standard input. Needs no vault and no passphrase."
+            'standard input; a blank line gives {"text": "", "empty": true, "score": null} '
+            "with --json (so output lines stay in step with input lines) and is skipped "
+            "without it. Needs no vault and no passphrase."
         ),
     )
     parser.add_argument("--json", action="store_true", help="print JSON (one object per line)")
     parser.add_argument("text", nargs="+", metavar="TEXT", help="the words to read, or '-'")
     parser.set_defaults(run=run_coach)
+
+
+EMPTY = "Nothing to read: the text is empty."
+
+
+def _empty_json(text: str) -> dict[str, Any]:
+    # No score for no words: a number would claim the coach judged something.
+    return {
+        "text": text,
+        "empty": True,
+        "harsh": False,
+        "score": None,
+        "flags": [],
+        "strengths": [],
+    }
 
 
 def _as_json(analysis: Any) -> dict[str, Any]:
@@ -41,6 +58,7 @@ def _as_json(analysis: Any) -> dict[str, Any]:
                 "excerpt": f.excerpt,
                 "why": f.why,
                 "suggestion": f.suggestion,
+                "example": f.example,
             }
             for f in analysis.flags
         ],
@@ -58,7 +76,9 @@ def _as_text(analysis: Any, out: TextIO) -> None:
     for flag in analysis.flags:
         weight = "may land as" if flag.severity == "harsh" else "a softer note:"
         out.write(f'\n  "{flag.excerpt}" ({weight} {kind_label(flag.kind)})\n')
-        out.write(f"    Why: {flag.why}\n    Try: {flag.suggestion}\n")
+        # "Try" when the kinder words are built from the person's own, else an example.
+        lead = "Try" if flag.example else "For example"
+        out.write(f"    Why: {flag.why}\n    {lead}: {flag.suggestion}\n")
     if analysis.strengths:
         out.write("\nWhat is kind here:\n")
         for says in dict.fromkeys(s.says for s in analysis.strengths):
@@ -81,14 +101,26 @@ def _coach(args: argparse.Namespace) -> int:
     out = sys.stdout
     if args.text == [STDIN]:
         for line in sys.stdin:
-            analysis = analyze(line.rstrip("\r\n"))
+            text = line.rstrip("\r\n")
+            if not text.strip():
+                if args.json:
+                    out.write(json.dumps(_empty_json(text)) + "\n")
+                continue
+            analysis = analyze(text)
             if args.json:
                 out.write(json.dumps(_as_json(analysis)) + "\n")
             else:
                 _as_text(analysis, out)
                 out.write("\n")
         return 0
-    analysis = analyze(" ".join(args.text))
+    text = " ".join(args.text)
+    if not text.strip():
+        if args.json:
+            out.write(json.dumps(_empty_json(text)) + "\n")
+        else:
+            out.write(EMPTY + "\n")
+        return 0
+    analysis = analyze(text)
     if args.json:
         out.write(json.dumps(_as_json(analysis)) + "\n")
     else:

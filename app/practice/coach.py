@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import asdict, dataclass, field
-from functools import cache
+from dataclasses import asdict, dataclass, field, replace
+from functools import cache, lru_cache
 from typing import Any
 
 # Python's own regular-expression parser, to see which letter a pattern starts with.
@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on the Python version
     _sre = _sre_constants = None
 
 from app import resources
+from app.practice.suggest import kinder_words
 from app.shared.feelings import all_feelings
 
 HARSH_KINDS = ("contempt", "criticism", "defensiveness", "stonewalling")  # by priority
@@ -48,6 +49,11 @@ _CLAUSE_BREAKS = ",;:—–"
 _NEGATION_REACH = 60  # characters before a match that negation may reach back over
 _CONJUNCTION = re.compile(r"\b(?:and|but|so|because|or|then|yet|plus)\b", re.IGNORECASE)
 _CLAUSE_REACH = 160  # characters after a match that its clause is looked for in
+# What still counts as a strength inside a sentence that attacks.
+_STRENGTHS_IN_HARSH = frozenset({"feeling", "need"})
+_TAKEN_BACK_BY_SCORN = frozenset(
+    {"request", "curious_question", "appreciation", "i_statement", "responsibility", "repair"}
+)
 # Where a word begins: the only places a rule is tried.
 _WORD_START = re.compile(r"(?<!\w)[^\W\d_]")
 
@@ -62,6 +68,9 @@ class Flag:
     why: str
     suggestion: str
     rule: str
+    # Kinder words built from the person's own (topic, feeling, need), meant to stand in
+    # for the sentence the flag is in; "" when the suggestion above is only an example.
+    example: str = ""
 
 
 @dataclass(frozen=True)
@@ -142,6 +151,8 @@ class _Rule:
     unless: _Lazy | None
     unless_sentence: _Lazy | None
     unless_nearby: _Lazy | None
+    replaces: str = ""  # a kind this reading outranks in the same sentence
+    if_sentence: _Lazy | None = None  # only when this appears in the same sentence
 
 
 class _Lazy:
@@ -168,16 +179,27 @@ class _Lazy:
 
 @dataclass(frozen=True)
 class _Group:
-    """All rules of one kind, split by the letter their branches start with.
+    """All rules of one kind, split by how their branches start.
 
-    At each word start only the branches that can begin with its letter are tried;
+    At each word start only the branches that can begin with its letters are tried;
     the few branches that start with punctuation or anything at all are scanned
     for in the usual way.
     """
 
-    by_letter: dict[str, _Lazy]
+    by_letter: dict[str, _Lazy]  # by first letter, or by first two characters
     anywhere: _Lazy | None
     rules: dict[str, _Rule]  # by named group
+    order: dict[str, int]  # each named group's place among the kind's branches
+    # Each letter's bound match method once compiled: the hot loop skips the lazy wrapper.
+    matchers: dict[str, Any] = field(default_factory=dict)
+
+    def matcher(self, letter: str):
+        found = self.matchers.get(letter)
+        if found is None:
+            bucket = self.by_letter.get(letter)
+            found = bucket.pattern.match if bucket is not None else False
+            self.matchers[letter] = found
+        return found
 
 
 class _Compiler:
@@ -185,21 +207,39 @@ class _Compiler:
         self._snippets: dict[str, str] = {}
         words = dict(lexicon.get("words", {}))
         words["feeling"] = feelings + list(words.get("feeling_extra", []))
+        # For sorting branches by first letter only a list's first letters matter, and
+        # parsing a class of them is far cheaper than parsing the whole list.
+        self._heads: dict[str, str] = {}
         for name, items in words.items():
             self._snippets[name] = self._alternation(items)
+            firsts = sorted({item.replace("’", "'")[:1].lower() for item in items if item})
+            self._heads[name] = "[" + "".join(re.escape(ch) for ch in firsts) + "]"
         for name, snippet in lexicon.get("snippets", {}).items():
             self._snippets[name] = snippet
         self._cache: dict[str, str] = {}
 
     @staticmethod
     def _alternation(items: list[str]) -> str:
-        escaped = []
-        for item in sorted(set(items), key=len, reverse=True):
-            word = re.escape(item.replace("’", "'")).replace(r"\ ", r"\s+")
-            escaped.append(word.replace("'", "'?"))
-        return "(?:" + "|".join(escaped) + ")"
+        """Any of the words, as a prefix tree: "self-(?:centred|absorbed)".
 
-    def expand(self, pattern: str, depth: int = 0) -> str:
+        A tree is several times quicker to compile and to match than a flat list of a
+        few hundred words, and matches the same: where one word is the start of another,
+        the longer is tried first, as a flat list sorted longest first would.
+        """
+        tree: dict[str, dict] = {}
+        for item in set(items):
+            node = tree
+            for token in _tokens(item.replace("’", "'").lower()):
+                node = node.setdefault(token, {})
+            node[""] = {}  # a word ends here
+        return "(?:" + _tree_pattern(tree) + ")"
+
+    def expand(self, pattern: str, depth: int = 0, *, heads: bool = False) -> str:
+        """The pattern with its @placeholders filled in.
+
+        With ``heads`` each word list stands in as a class of its first letters: the
+        same first letters as the full pattern, for a fraction of the parsing.
+        """
         if depth > 5:
             raise ValueError("coach lexicon snippets refer to each other in a loop")
 
@@ -207,12 +247,37 @@ class _Compiler:
             name = match.group(1)
             if name not in self._snippets:
                 raise KeyError(f"coach pattern uses unknown placeholder @{name}")
-            return "(?:" + self.expand(self._snippets[name], depth + 1) + ")"
+            if heads and name in self._heads:
+                return self._heads[name]
+            return "(?:" + self.expand(self._snippets[name], depth + 1, heads=heads) + ")"
 
         return _PLACEHOLDER.sub(replace, pattern).replace(" ", r"\s+")
 
     def optional(self, pattern: str | None) -> _Lazy | None:
         return _Lazy(self.expand(pattern)) if pattern else None
+
+
+def _tokens(word: str) -> list[str]:
+    """One regex atom per character: a space is any run of spaces, an apostrophe optional."""
+    atoms = []
+    for ch in word:
+        if ch == " ":
+            atoms.append(r"\s+")
+        elif ch == "'":
+            atoms.append("'?")
+        else:
+            atoms.append(re.escape(ch))
+    return atoms
+
+
+def _tree_pattern(node: dict[str, dict]) -> str:
+    branches = [token + _tree_pattern(child) for token, child in node.items() if token]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:  # a word may end here, but a longer one is tried first
+        return "(?:" + body + ")?"
+    return body
 
 
 def _first_chars(pattern: str) -> frozenset[str] | None:
@@ -228,6 +293,125 @@ def _first_chars(pattern: str) -> frozenset[str] | None:
     except Exception:  # an unusual construct: fall back to trying it everywhere
         return None
     return None if chars is None or nullable else frozenset(chars)
+
+
+def _literal_pair(pattern: str) -> frozenset[str] | None:
+    """The first two characters of a pattern that plainly starts with two letters ("why ...").
+
+    Read from the text, without parsing: most branches start so, and parsing them all
+    was most of the coach's start-up time. None when it is not that plain.
+    """
+    i = 0
+    while True:
+        if pattern.startswith("\\b", i):
+            i += 2
+        elif pattern.startswith("^", i):
+            i += 1
+        else:
+            break
+    first, second, third = pattern[i : i + 1], pattern[i + 1 : i + 2], pattern[i + 2 : i + 3]
+    if not (first.isalpha() and second.isalpha() and third not in ("?", "*", "+", "{")):
+        return None
+    if _has_top_level_bar(pattern):  # "a...|b...": the other side may start elsewhere
+        return None
+    return frozenset({(first + second).lower()})
+
+
+def _has_top_level_bar(pattern: str) -> bool:
+    depth, escaped, in_class = 0, False, False
+    for ch in pattern:
+        if escaped:
+            escaped = False
+        elif ch == "\\":
+            escaped = True
+        elif in_class:
+            in_class = ch != "]"
+        elif ch == "[":
+            in_class = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            return True
+    return False
+
+
+def _first_pairs(pattern: str) -> frozenset[str] | None:
+    """The lower-case pairs of characters a pattern can start with, or None if unknown.
+
+    Like `_first_chars`, only used to bucket branches: a wrong None costs speed only.
+    """
+    if _sre is None:
+        return None
+    try:
+        starts = _starts(_sre.parse(pattern, re.IGNORECASE))
+    except Exception:
+        return None
+    if starts is None or not starts or any(len(s) < 2 for s in starts):
+        return None
+    return frozenset(starts)
+
+
+_PAIR = 2
+
+
+def _starts(seq) -> set[str] | None:
+    """Every way the first two characters of a sequence can read (shorter if it ends)."""
+    current = {""}
+    for op, av in seq:
+        if all(len(p) >= _PAIR for p in current):
+            break
+        options = _item_starts(op, av)
+        if options is None:
+            return None
+        current = {p if len(p) >= _PAIR else (p + o)[:_PAIR] for p in current for o in options}
+        if len(current) > 64:
+            return None
+    return current
+
+
+def _item_starts(op, av) -> set[str] | None:
+    c = _sre_constants
+    if op in (c.AT, c.ASSERT, c.ASSERT_NOT):
+        return {""}
+    if op is c.LITERAL:
+        return {chr(av).lower()}
+    if op is c.IN:
+        chars = set()
+        for kind, value in av:
+            if kind is c.LITERAL:
+                chars.add(chr(value).lower())
+            elif kind is c.RANGE and value[1] - value[0] < 32:
+                chars |= {chr(x).lower() for x in range(value[0], value[1] + 1)}
+            else:
+                return None
+        return chars
+    if op is c.SUBPATTERN:
+        return _starts(av[-1])
+    if op is c.BRANCH:
+        out: set[str] = set()
+        for branch in av[1]:
+            found = _starts(branch)
+            if found is None:
+                return None
+            out |= found
+        return out
+    if op in (c.MAX_REPEAT, c.MIN_REPEAT, getattr(c, "POSSESSIVE_REPEAT", c.MAX_REPEAT)):
+        low, high, item = av
+        once = _starts(item)
+        if once is None:
+            return None
+        out = {""} if low == 0 else set()
+        reps = {""}
+        for count in range(1, min(high, _PAIR) + 1):
+            reps = {(r + o)[:_PAIR] for r in reps for o in once}
+            if count >= low:
+                out |= reps
+        if low > _PAIR:
+            out = reps
+        return out
+    return None
 
 
 def _first_of(seq) -> tuple[set[str] | None, bool]:
@@ -276,35 +460,47 @@ def _first_of_item(op, av) -> tuple[set[str] | None, bool]:
 
 
 def _bucketed(
-    branches: list[tuple[str, str]],
-) -> tuple[dict[str, _Lazy], _Lazy | None, dict[str, str]]:
-    """Sort branches by the letter they can start with (a branch may sit under several).
+    branches: list[tuple[str, str, str]],
+) -> tuple[dict[str, _Lazy], _Lazy | None, dict[str, str], dict[str, int]]:
+    """Sort branches by how they can start (a branch may sit under several keys).
 
-    Returns the per-letter patterns, the pattern for branches that may start
-    anywhere, and a map from each named group to its branch name. A plain
-    alternation would try every branch at every character; this is several times faster.
+    A branch whose first two characters are known ("yo", "i'") goes under each such
+    pair; one whose first letter only is known goes under that letter; the rest may
+    start anywhere. At a word start only the buckets for its pair and its letter are
+    tried, instead of a plain alternation of every branch at every character.
+
+    Returns the buckets, the pattern for branches that may start anywhere, a map
+    from each named group to its branch name, and each named group's place in the
+    original order (so the earlier branch wins, as in one alternation).
     """
-    by_letter: dict[str, list[tuple[str, str]]] = {}
-    anywhere: list[tuple[str, str]] = []
-    for name, body in branches:
-        first = _first_chars(body)
+    by_key: dict[str, list[tuple[str, str, int]]] = {}
+    anywhere: list[tuple[str, str, int]] = []
+    for order, (name, body, head) in enumerate(branches):
+        pairs = _literal_pair(head) or _first_pairs(head)
+        if pairs is not None and all(p[:1].isalpha() for p in pairs):
+            for pair in pairs:
+                by_key.setdefault(pair, []).append((name, body, order))
+            continue
+        first = _first_chars(head)
         if first is None or not all(ch.isalpha() for ch in first):
-            anywhere.append((name, body))
+            anywhere.append((name, body, order))
             continue
         for ch in first:
-            by_letter.setdefault(ch, []).append((name, body))
+            by_key.setdefault(ch, []).append((name, body, order))
     names: dict[str, str] = {}
+    orders: dict[str, int] = {}
 
-    def alternation(members: list[tuple[str, str]]) -> str:
+    def alternation(members: list[tuple[str, str, int]]) -> str:
         parts = []
-        for name, body in members:
+        for name, body, order in members:
             alias = f"{name}_{len(names)}"
             names[alias] = name
+            orders[alias] = order
             parts.append(f"(?P<{alias}>{body})")
         return "|".join(parts)
 
-    letters = {ch: _Lazy(alternation(members)) for ch, members in by_letter.items()}
-    return letters, (_Lazy(alternation(anywhere)) if anywhere else None), names
+    keys = {key: _Lazy(alternation(members)) for key, members in by_key.items()}
+    return keys, (_Lazy(alternation(anywhere)) if anywhere else None), names, orders
 
 
 def _group_rules(compiler: _Compiler, rules: list[dict[str, Any]], prefix: str) -> list[_Group]:
@@ -327,14 +523,17 @@ def _group_rules(compiler: _Compiler, rules: list[dict[str, Any]], prefix: str) 
                 unless=compiler.optional(rule.get("unless")),
                 unless_sentence=compiler.optional(rule.get("unless_sentence")),
                 unless_nearby=compiler.optional(rule.get("unless_nearby")),
+                replaces=rule.get("replaces", ""),
+                if_sentence=compiler.optional(rule.get("if_sentence")),
             )
             for variant, pattern in enumerate(rule["patterns"]):
                 name = f"{prefix}_{kind}_{index}_{variant}"
-                branches.append((name, compiler.expand(pattern)))
+                head = compiler.expand(pattern, heads=True)
+                branches.append((name, compiler.expand(pattern), head))
                 named[name] = compiled
-        letters, anywhere, aliases = _bucketed(branches)
+        keys, anywhere, aliases, orders = _bucketed(branches)
         rules_by_alias = {alias: named[name] for alias, name in aliases.items()}
-        groups.append(_Group(letters, anywhere, rules_by_alias))
+        groups.append(_Group(keys, anywhere, rules_by_alias, orders))
     return groups
 
 
@@ -347,6 +546,7 @@ class _Coach:
     request: _Lazy
     scoring: dict[str, int]
     compiler: _Compiler
+    reply: dict[str, str]
 
 
 @cache
@@ -365,6 +565,7 @@ def _coach() -> _Coach:
         request=_Lazy(compiler.expand(lexicon["snippets"]["request_opening"])),
         scoring=rules["scoring"],
         compiler=compiler,
+        reply=rules["reply"],
     )
 
 
@@ -405,6 +606,7 @@ class _Reading:
             is_request = is_question and coach.request.match(body) is not None
             end = start + len(body)
             self.sentences.append(_Sentence(start, end, body, is_question, is_request))
+        self._starts: dict[int, list[tuple[int, str, str]]] = {}
         self.quotes = self._quoted_stretches(plain)
         self._quote_starts = [a for a, _ in self.quotes]
 
@@ -424,6 +626,19 @@ class _Reading:
         # Quoted stretches never overlap and come in order, so one bisect finds the candidate.
         at = bisect_right(self._quote_starts, start) - 1
         return at >= 0 and start < self.quotes[at][1] and start > self.quotes[at][0]
+
+    def starts(self, index: int) -> list[tuple[int, str, str]]:
+        """Where each word of a sentence starts, with its first letter and first two
+        characters; read once, then shared by the flags and the strengths."""
+        found = self._starts.get(index)
+        if found is None:
+            text = self.sentences[index].text
+            found = [
+                (m.start(), m.group().lower(), text[m.start() : m.start() + 2].lower())
+                for m in _WORD_START.finditer(text)
+            ]
+            self._starts[index] = found
+        return found
 
     def neighbours(self, index: int) -> str:
         low, high = max(0, index - 1), min(len(self.sentences), index + 2)
@@ -447,17 +662,27 @@ def _clause_from(text: str, match: re.Match[str]) -> str:
     return text[match.start() : min(ends, default=stop)]
 
 
-def _group_matches(group: _Group, text: str, starts: list[tuple[int, str]]):
+def _group_matches(group: _Group, text: str, starts: list[tuple[int, str, str]]):
     """Non-overlapping matches of one group, leftmost first, as finditer would give."""
     found = []
     if group.anywhere is not None:
         found = [m for m in group.anywhere.pattern.finditer(text) if m.end() > m.start()]
     taken_until = -1
-    for pos, letter in starts:
-        bucket = group.by_letter.get(letter)
-        if bucket is None or pos < taken_until:
+    matchers, matcher, order = group.matchers, group.matcher, group.order
+    for pos, letter, pair in starts:
+        if pos < taken_until:
             continue
-        match = bucket.match(text, pos)
+        by_letter = matchers.get(letter)
+        if by_letter is None:
+            by_letter = matcher(letter)
+        by_pair = matchers.get(pair)
+        if by_pair is None:
+            by_pair = matcher(pair)
+        match = by_letter(text, pos) if by_letter else None
+        other = by_pair(text, pos) if by_pair else None
+        # Both buckets may match here: the branch that comes first in the rules wins.
+        if other is not None and (match is None or order[other.lastgroup] < order[match.lastgroup]):
+            match = other
         if match is not None and match.end() > pos:
             found.append(match)
             taken_until = match.end()
@@ -469,7 +694,7 @@ def _group_matches(group: _Group, text: str, starts: list[tuple[int, str]]):
 def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
     """Yield (rule, start, end) for each rule hit in one sentence that survives its conditions."""
     sentence = reading.sentences[index]
-    starts = [(m.start(), m.group().lower()) for m in _WORD_START.finditer(sentence.text)]
+    starts = reading.starts(index)
     for group in groups:
         for match in _group_matches(group, sentence.text, starts):
             rule = group.rules[match.lastgroup or ""]
@@ -487,6 +712,8 @@ def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
             if rule.unless and rule.unless.search(_clause_from(sentence.text, match)):
                 continue
             if rule.unless_sentence and rule.unless_sentence.search(sentence.text):
+                continue
+            if rule.if_sentence and not rule.if_sentence.search(sentence.text):
                 continue
             if rule.unless_nearby and rule.unless_nearby.search(reading.neighbours(index)):
                 continue
@@ -531,9 +758,13 @@ def _read(reading: _Reading, coach: _Coach, groups: list[_Group]):
     flags: list[Flag] = []
     strengths: list[Strength] = []
     for index in range(len(reading.sentences)):
+        hits = list(_hits(reading, index, groups, coach))
+        # "You never told me" in a defensive reply is a counter-move, not a fresh complaint.
+        outranked = {r.replaces for r, _, _ in hits if r.replaces}
         found = [
             Flag(r.kind, r.severity, s, e, reading.text[s:e], r.why, r.suggestion, r.id)
-            for r, s, e in _hits(reading, index, groups, coach)
+            for r, s, e in hits
+            if r.kind not in outranked
         ]
         found = _deduplicated(found)
         flags.extend(found)
@@ -544,6 +775,10 @@ def _read(reading: _Reading, coach: _Coach, groups: list[_Group]):
             # "Thanks a lot" inside sarcasm is not appreciation.
             if any(_overlaps(span, h) for h in harsh_spans):
                 continue
+            # A hostile question is not curious, nor a blaming "I feel that you..." an
+            # I-statement: in a sentence that attacks, only a named feeling or need counts.
+            if harsh_spans and rule.kind not in _STRENGTHS_IN_HARSH:
+                continue
             if any(g.kind == rule.kind and _overlaps(span, (g.start, g.end)) for g in good):
                 continue
             good.append(
@@ -551,7 +786,19 @@ def _read(reading: _Reading, coach: _Coach, groups: list[_Group]):
             )
         good.sort(key=lambda g: (g.start, g.end))
         strengths.extend(good)
-    return flags, strengths
+    return flags, _earned(flags, strengths)
+
+
+def _earned(flags: list[Flag], strengths: list[Strength]) -> list[Strength]:
+    """Drop praise the rest of the text takes back.
+
+    Inside a harsh sentence that is done in `_read` ("I forgot, alright?!" takes no
+    responsibility); here, scorn anywhere in a text colours its requests, questions
+    and thanks too.
+    """
+    if not any(f.kind == "contempt" and f.severity == HARSH for f in flags):
+        return strengths
+    return [s for s in strengths if s.kind not in _TAKEN_BACK_BY_SCORN]
 
 
 def _score(coach: _Coach, flags: list[Flag], strengths: list[Strength]) -> int:
@@ -565,21 +812,120 @@ def _score(coach: _Coach, flags: list[Flag], strengths: list[Strength]) -> int:
     if harsh:
         score -= s["first_harsh"] + s["each_further_harsh"] * (len(harsh) - 1)
         return max(0, min(score, s["harsh_ceiling"]))
-    return max(s["gentle_floor"], min(score, 100))
+    ceiling = s["notes_ceiling"] if notes else 100
+    return max(s["gentle_floor"], min(score, ceiling))
 
 
-def analyze(text: str, *, extra: str | None = None) -> Analysis:
+def analyze(text: str, *, extra: str | None = None, reply_to: str = "") -> Analysis:
     """Read a text and say what may land badly, what is kind, and how gentle it is.
 
     ``extra`` names an additional rule file under resources/ used by one exercise
-    (for example ``"coach/apology.toml"``).
+    (for example ``"coach/apology.toml"``). ``reply_to`` is what the partner said, when
+    the text answers it: then a complaint in the answer is a counter-complaint, which
+    is defensiveness, and kinder words start from what the partner said.
     """
     coach = _coach()
     reading = _Reading(text, coach)
     groups = coach.flag_groups + (_extra_groups(extra) if extra else [])
     flags, strengths = _read(reading, coach, groups)
+    if reply_to.strip():
+        flags = _as_reply(reading, flags, strengths, coach)
+    flags = [_personal(flag, reading, reply_to) for flag in flags]
     harsh = any(f.severity == HARSH for f in flags)
     return Analysis(text, harsh, _score(coach, flags, strengths), flags, strengths)
+
+
+# A sentence in a reply that tells the partner what they did ("you left the door open").
+_YOU_DID = re.compile(
+    r"\b(?:you|u) (?:also |too |just |literally |never |always )?(?:[a-z]+ed|left|forgot|did|said|"
+    r"were|spent|went|made|broke|took|told|ate|drank|came|got|kept|let|lost|put|ran|sent|"
+    r"bought|don'?t|didn'?t|won'?t|can'?t|never|always)\b[^.!?]{0,60}",
+    re.IGNORECASE,
+)
+_LISTENING = frozenset({"paraphrase", "validation", "curious_question", "responsibility"})
+
+
+def _as_reply(reading: _Reading, flags: list[Flag], strengths: list[Strength], coach: _Coach):
+    """In an answer, criticism is a counter-complaint, and so is a bare "you did X too"."""
+    says = coach.reply
+    out: list[Flag] = []
+    for flag in flags:
+        if flag.kind == "criticism" and flag.severity == HARSH:
+            flag = Flag(
+                "defensiveness",
+                HARSH,
+                flag.start,
+                flag.end,
+                flag.excerpt,
+                says["why"],
+                says["suggestion"],
+                "reply.cross_complaint",
+            )
+        out.append(flag)
+    for sentence in reading.sentences:
+        span = (sentence.start, sentence.end)
+        if any(_overlaps(span, (f.start, f.end)) and f.severity == HARSH for f in out):
+            continue
+        if any(s.kind in _LISTENING and _overlaps(span, (s.start, s.end)) for s in strengths):
+            continue
+        match = _YOU_DID.search(sentence.text)
+        if match is None or reading.quoted(sentence.start + match.start()):
+            continue
+        start, end = _trimmed(
+            reading.text, sentence.start + match.start(), sentence.start + match.end()
+        )
+        out.append(
+            Flag(
+                "defensiveness",
+                HARSH,
+                start,
+                end,
+                reading.text[start:end],
+                says["why"],
+                says["suggestion"],
+                "reply.cross_complaint",
+            )
+        )
+    out.sort(key=lambda f: (f.start, f.end))
+    return out
+
+
+@lru_cache(maxsize=512)
+def _still_harsh(words: str) -> bool:
+    """Kinder words made from harsh ones may carry the harshness over; then offer none.
+
+    Only the four harsh patterns are tried, and no strengths: this runs for every
+    flag that gets kinder words, so it stays as light as it can.
+    """
+    coach = _coach()
+    reading = _Reading(words, coach)
+    groups = [g for g in coach.flag_groups if _is_harsh_group(g)]
+    return any(
+        rule.severity == HARSH
+        for index in range(len(reading.sentences))
+        for rule, _, _ in _hits(reading, index, groups, coach)
+    )
+
+
+def _is_harsh_group(group: _Group) -> bool:
+    return any(rule.severity == HARSH for rule in group.rules.values())
+
+
+def _personal(flag: Flag, reading: _Reading, reply_to: str) -> Flag:
+    """Give a harsh flag kinder words made from the person's own, where that is possible."""
+    if flag.severity != HARSH:
+        return flag
+    sentence = next((s for s in reading.sentences if s.start <= flag.start < s.end), None)
+    if sentence is None:
+        return flag
+    kinder = kinder_words(flag.kind, sentence.text, reading.text, reply_to)
+    example = kinder.words
+    # The templates are gentle; only what they borrow from the person can carry harm.
+    if not example or any(_still_harsh(piece) for piece in kinder.borrowed if piece):
+        return flag
+    lead = flag.suggestion.split(":", 1)[0].rstrip(". ") if ":" in flag.suggestion else ""
+    suggestion = f'{lead or "Perhaps"}: "{example}"'
+    return replace(flag, suggestion=suggestion, example=example)
 
 
 def warm_up(*extra: str) -> int:
@@ -597,7 +943,8 @@ def warm_up(*extra: str) -> int:
         lazies += list(group.by_letter.values())
         lazies += [group.anywhere] if group.anywhere else []
         for rule in group.rules.values():
-            lazies += [x for x in (rule.unless, rule.unless_sentence, rule.unless_nearby) if x]
+            conditions = (rule.unless, rule.unless_sentence, rule.unless_nearby, rule.if_sentence)
+            lazies += [x for x in conditions if x]
     for lazy in lazies:
         lazy.pattern  # noqa: B018 - compiling is the point
     return len(lazies)

@@ -107,3 +107,27 @@ def test_a_reader_that_stops_early_gets_no_error():
     _, err = process.communicate(b"You never listen to me.\n" * 20_000, timeout=60)
     assert err == b""
     assert process.returncode == 0
+
+
+def test_an_empty_text_gets_a_plain_message_and_no_score(capsys):
+    args = _parse("   ")
+    assert args.run(args) == 0
+    out = capsys.readouterr().out
+    assert out == "Nothing to read: the text is empty.\n"
+    args = _parse("--json", "")
+    assert args.run(args) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["empty"] is True
+    assert data["score"] is None
+
+
+def test_blank_lines_are_reported_as_empty_and_stay_in_step(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO("You never listen.\n\n   \nThanks, love.\n"))
+    args = _parse("--json", "-")
+    assert args.run(args) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [line.get("empty", False) for line in lines] == [False, True, True, False]
+    assert lines[1]["score"] is None
+    assert lines[1]["flags"] == []
+    assert lines[0]["harsh"]
+    assert not lines[3]["harsh"]

@@ -103,3 +103,81 @@ def test_a_long_paste_shows_a_few_cards_and_still_marks_every_point(qtbot, view)
     qtbot.waitUntil(settled(editor))
     assert len(editor.cards) == 1
     assert not editor.more.isVisible()
+
+
+class HeldRunner:
+    """A task runner that keeps each job until the test lets it run, as a thread pool
+    would while the GUI thread carries on."""
+
+    def __init__(self):
+        self.jobs = []
+
+    def run(self, job, on_done, on_error):
+        self.jobs.append((job, on_done, on_error))
+
+    def finish_all(self):
+        jobs, self.jobs = self.jobs, []
+        for job, on_done, _ in jobs:
+            on_done(job())
+
+
+def test_a_long_paste_is_read_off_the_gui_thread(qtbot, view):
+    from app.practice.ui.feedback import OFF_THREAD_FROM, READING
+
+    view.open_exercise("repair")
+    editor = view.exercises[ExerciseKind.REPAIR].own_words
+    assert editor.runner is view.context.tasks  # the view hands over its task runner
+    held = HeldRunner()
+    editor.runner = held
+    long_text = "You never listen to me. " * (OFF_THREAD_FROM // 20)
+    editor.editor.setPlainText(long_text)
+    editor.refresh()
+    # The GUI thread went on: nothing analysed yet, and the person is told it's coming.
+    assert len(held.jobs) == 1
+    assert editor.summary.text() == READING
+    assert editor.reading
+    held.finish_all()
+    assert not editor.reading
+    assert editor.feedback.analysis.text == long_text
+    assert editor.feedback.analysis.harsh
+
+
+def test_a_stale_answer_is_dropped_when_the_text_changed_meanwhile(qtbot, view):
+    from app.practice.ui.feedback import OFF_THREAD_FROM
+
+    view.open_exercise("repair")
+    editor = view.exercises[ExerciseKind.REPAIR].own_words
+    held = HeldRunner()
+    editor.runner = held
+    editor.editor.setPlainText("You never listen to me. " * (OFF_THREAD_FROM // 20))
+    editor.refresh()
+    editor.editor.setPlainText("I feel lonely tonight.")
+    editor.refresh()  # short: read at once
+    held.finish_all()  # the long text's answer arrives late
+    assert editor.feedback.analysis.text == "I feel lonely tonight."
+    assert not editor.feedback.analysis.harsh
+
+
+def test_use_this_puts_words_built_from_yours_and_keeps_the_question(qtbot, view):
+    view.open_exercise("repair")
+    editor = view.exercises[ExerciseKind.REPAIR].own_words
+    qtbot.keyClicks(editor.editor, "I feel so lonely. Why do you leave wet towels on the bed?")
+    qtbot.waitUntil(settled(editor))
+    card = next(c for c in editor.cards if c.flag.kind == "criticism")
+    assert "leave wet towels on the bed" in card.example
+    click(qtbot, card.use_button)
+    text = editor.text()
+    assert text.startswith("I feel so lonely. ")
+    assert "Why do you" not in text
+    assert "leave wet towels on the bed" in text
+    assert text.rstrip().endswith("?")  # the kinder words keep their own question
+
+
+def test_a_general_suggestion_is_marked_as_an_example_and_cannot_replace_words(qtbot, view):
+    view.open_exercise("repair")
+    editor = view.exercises[ExerciseKind.REPAIR].own_words
+    qtbot.keyClicks(editor.editor, "Whatever.")
+    qtbot.waitUntil(settled(editor))
+    card = editor.cards[0]
+    assert card.suggestion.text().startswith("For example:")
+    assert not card.use_button.isVisible()

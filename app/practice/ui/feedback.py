@@ -23,8 +23,15 @@ from PySide6.QtWidgets import (
 from app.practice.checks import kind_label, summary
 from app.practice.coach import HARSH, Analysis, Flag, analyze
 from app.widgets.forms import label
+from app.widgets.tasks import TaskRunner
 
 DEBOUNCE_MS = 300
+# Texts at least this long are read on a worker thread: a long paste takes the coach
+# seconds, and the window must keep answering meanwhile. Shorter ones take a few
+# milliseconds and are read at once, so typing feels immediate.
+OFF_THREAD_FROM = 2_000
+READING = "Reading your words…"
+UNREADABLE = "The coach could not read this text. Your words are safe; try editing it."
 # Cards beyond this many would cost seconds to build on a long paste and help no one;
 # the underlines in the text still mark every point.
 MAX_CARDS = 12
@@ -32,6 +39,8 @@ MAX_CARDS = 12
 HARSH_COLOUR = QColor(181, 96, 36)
 NOTE_COLOUR = QColor(95, 138, 122)
 _EXAMPLE = re.compile(r"\"([^\"]+)\"")
+# Where the sentence around a flag begins and ends, for "Use this".
+_SENTENCE_END = re.compile(r"[.!?…\n]")
 
 
 @dataclass(frozen=True)
@@ -46,12 +55,13 @@ def plain_check(text: str) -> Feedback:
     return Feedback(analyze(text))
 
 
-def example_of(suggestion: str) -> str:
-    """The kinder words quoted in a suggestion, if it offers whole ones to use."""
-    match = _EXAMPLE.search(suggestion)
-    if not match or "..." in match.group(1) or len(match.group(1).split()) < 3:
-        return ""
-    return match.group(1)
+def example_of(flag: Flag) -> str:
+    """The kinder words built from the person's own, if the coach could build them.
+
+    A general suggestion (about someone else's dishes or late bill) is only an example
+    to learn from, never something to paste over the person's words.
+    """
+    return flag.example
 
 
 def score_text(analysis: Analysis) -> str:
@@ -96,7 +106,10 @@ class FlagCard(QFrame):
         self.heading = label(heading, "cardTitle")
         self.excerpt = label(f"“{flag.excerpt}”", "hint")
         self.why = label(flag.why)
-        self.suggestion = label(flag.suggestion, "suggestion")
+        self.example = example_of(flag) if editable else ""
+        # Say plainly whether the kinder words are built from yours or only an example.
+        tried = flag.suggestion if flag.example else f"For example: {flag.suggestion}"
+        self.suggestion = label(tried, "suggestion")
         for widget in (self.heading, self.excerpt, self.why, self.suggestion):
             layout.addWidget(widget)
         row = QHBoxLayout()
@@ -104,10 +117,9 @@ class FlagCard(QFrame):
         self.show_button = QPushButton("Show me")
         self.show_button.setAccessibleName(f"Show me where: {kind_label(flag.kind)}")
         row.addWidget(self.show_button)
-        self.example = example_of(flag.suggestion) if editable else ""
         self.use_button = QPushButton("Use this")
         self.use_button.setAccessibleName(f"Use the kinder words for {kind_label(flag.kind)}")
-        self.use_button.setToolTip("Replace the marked words with the kinder example")
+        self.use_button.setToolTip("Replace this sentence with the kinder words made from yours")
         self.use_button.setVisible(bool(self.example))
         row.addWidget(self.use_button)
         row.addStretch(1)
@@ -142,6 +154,9 @@ class FeedbackEditor(QWidget):
         self._hide_strengths = hide_strengths
         self.feedback = Feedback(analyze(""))
         self._checked_text = ""
+        # Set by the view (context.tasks): long texts are then read off the GUI thread.
+        self.runner: TaskRunner | None = None
+        self._asked = 0  # which request the newest answer must belong to
 
         self.editor = QTextEdit()
         self.editor.setAcceptRichText(False)
@@ -219,8 +234,20 @@ class FeedbackEditor(QWidget):
     def current(self) -> Feedback:
         """The coach's view of the text as it is now (checking at once if a check is due)."""
         if self.live and (self.timer.isActive() or self._checked_text != self.text()):
-            self.refresh()
+            self.timer.stop()
+            self._asked += 1  # an answer still on its way is now out of date
+            self._checked_text = self.text()
+            self.show_feedback(self._check(self._checked_text))
+        elif self.live and self.feedback.analysis.text != self.text():
+            # Asked for while a long text is still being read: read it here, once.
+            self._asked += 1
+            self.show_feedback(self._check(self.text()))
         return self.feedback
+
+    @property
+    def reading(self) -> bool:
+        """True while a long text is being read on a worker thread."""
+        return self.feedback.analysis.text != self._checked_text
 
     # -- the coach -------------------------------------------------------------------
 
@@ -228,7 +255,26 @@ class FeedbackEditor(QWidget):
         self.timer.stop()
         text = self.text()
         self._checked_text = text
-        self.show_feedback(self._check(text))
+        self._asked += 1
+        if self.runner is None or len(text) < OFF_THREAD_FROM:
+            self.show_feedback(self._check(text))
+            return
+        asked, check = self._asked, self._check
+        self.summary.setText(READING)
+        self.runner.run(
+            lambda: check(text),
+            lambda feedback: self._arrived(asked, feedback),
+            lambda _error: self._failed(asked),
+        )
+
+    def _arrived(self, asked: int, feedback: Feedback) -> None:
+        # A newer request is on its way, or the text changed: this answer is stale.
+        if asked == self._asked and feedback.analysis.text == self.text():
+            self.show_feedback(feedback)
+
+    def _failed(self, asked: int) -> None:
+        if asked == self._asked:
+            self.summary.setText(UNREADABLE)
 
     def show_feedback(self, feedback: Feedback) -> None:
         self.feedback = feedback
@@ -295,22 +341,31 @@ class FeedbackEditor(QWidget):
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def use_example(self, card: FlagCard) -> None:
-        """Put the kinder example in place of the flagged words, as one undoable edit."""
+        """Put the kinder words in place of their sentence, as one undoable edit."""
         flag = card.flag
-        if not card.example or self.feedback.analysis.text != self.text():
+        text = self.text()
+        if not card.example or self.feedback.analysis.text != text:
             return
+        start, end = sentence_around(text, flag.start, flag.end)
         cursor = QTextCursor(self.editor.document())
-        cursor.setPosition(flag.start)
-        cursor.setPosition(flag.end, QTextCursor.MoveMode.KeepAnchor)
-        example = card.example
-        if flag.excerpt[-1:] not in ".!?" and example[-1:] in ".!?":
-            following = self.text()[flag.end : flag.end + 1]
-            if following in ".!?":
-                example = example[:-1]
-        cursor.insertText(example)
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(card.example)
         self.editor.setTextCursor(cursor)
         self.editor.setFocus(Qt.FocusReason.OtherFocusReason)
         self.refresh()
+
+
+def sentence_around(text: str, start: int, end: int) -> tuple[int, int]:
+    """The whole sentence a span sits in, with its own closing punctuation."""
+    before = max((m.end() for m in _SENTENCE_END.finditer(text, 0, start)), default=0)
+    while before < start and text[before].isspace():
+        before += 1
+    after = _SENTENCE_END.search(text, end)
+    stop = len(text) if after is None else after.end()
+    while stop < len(text) and text[stop] in ".!?…\"'”)":
+        stop += 1
+    return before, stop
 
 
 def checklist_line(done: bool, text: str) -> str:

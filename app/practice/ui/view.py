@@ -24,6 +24,7 @@ from app.practice.settings import CURRENT_EXERCISE
 from app.practice.store import PracticeStore
 from app.practice.ui.apology import ApologyBuilder
 from app.practice.ui.exercise import Exercise
+from app.practice.ui.feedback import FeedbackEditor
 from app.practice.ui.history import HistoryPanel
 from app.practice.ui.insight import InsightBuilder
 from app.practice.ui.listening import ListeningExercise
@@ -55,6 +56,10 @@ class PracticeView(QWidget):
             ExerciseKind.APOLOGY: ApologyBuilder(),
             ExerciseKind.INSIGHT: InsightBuilder(),
         }
+        # Long pastes are read off the GUI thread, so the window never freezes.
+        for exercise in self.exercises.values():
+            for editor in exercise.findChildren(FeedbackEditor):
+                editor.runner = context.tasks
         self.history = HistoryPanel(
             self.store, {kind: ex.title for kind, ex in self.exercises.items()}
         )
