@@ -43,7 +43,7 @@ class SetupPanel(QWidget):
         self.pattern.setAccessibleName("Pattern")
         column.addWidget(self.pattern)
         self.pattern_about = label("", "hint")
-        self.pattern_about.setAccessibleName("About this pattern")
+        self.pattern_about.setAccessibleDescription("About this pattern")
         column.addWidget(self.pattern_about)
 
         column.addSpacing(6)
@@ -59,7 +59,7 @@ class SetupPanel(QWidget):
         self.amount.setAccessibleName("Minutes or breaths")
         column.addWidget(self.amount)
         self.amount_error = error_label()
-        self.amount_error.setAccessibleName("Length problem")
+        self.amount_error.setAccessibleDescription("Length problem")
         column.addWidget(self.amount_error)
 
         column.addSpacing(6)
@@ -77,7 +77,7 @@ class SetupPanel(QWidget):
         self.sound.setAccessibleName("Sound cues")
         column.addWidget(self.sound)
         self.sound_hint = label(NO_DEVICE, "hint")
-        self.sound_hint.setAccessibleName("Sound status")
+        self.sound_hint.setAccessibleDescription("Sound status")
         self.sound_hint.hide()
         column.addWidget(self.sound_hint)
         column.addStretch(1)

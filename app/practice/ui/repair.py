@@ -58,7 +58,7 @@ class RepairExercise(Exercise):
         self.empty.hide()
 
         self.chosen = label("", "quote")
-        self.chosen.setAccessibleName("The phrase to practise")
+        self.chosen.setAccessibleDescription("The phrase to practise")
         self.star_button = QPushButton()
         self.star_button.setCheckable(True)
         self.copy_button = QPushButton("Copy")

@@ -200,7 +200,7 @@ class EntryEditor(QWidget):
         self.star.setAccessibleName("Starred")
         self.star.setToolTip("Star entries you want to find again easily")
         self.status = label("", "hint")
-        self.status.setAccessibleName("Saving status")
+        self.status.setAccessibleDescription("Saving status")
         self.status.setWordWrap(False)
         self.delete_button = QToolButton()
         self.delete_button.setIcon(icon("delete.svg"))
@@ -226,6 +226,7 @@ class EntryEditor(QWidget):
         outer.addLayout(info)
 
         scroll = QScrollArea()
+        scroll.setAccessibleName("Entry fields")  # Tab stops here, to scroll by keyboard
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
@@ -240,7 +241,7 @@ class EntryEditor(QWidget):
         problem_row = QHBoxLayout(self.save_problem)
         problem_row.setContentsMargins(8, 4, 8, 4)
         self.save_problem_text = label("")
-        self.save_problem_text.setAccessibleName("Save problem")
+        self.save_problem_text.setAccessibleDescription("Save problem")
         retry = QPushButton("Try again")
         retry.setAccessibleName("Try saving again")
         retry.clicked.connect(self.save)
@@ -250,7 +251,7 @@ class EntryEditor(QWidget):
         body.addWidget(self.save_problem)
 
         self.prompt_label = label("", "promptLabel")
-        self.prompt_label.setAccessibleName("The prompt this entry answers")
+        self.prompt_label.setAccessibleDescription("The prompt this entry answers")
         self.prompt_label.hide()
         body.addWidget(self.prompt_label)
 

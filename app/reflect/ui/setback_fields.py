@@ -40,7 +40,7 @@ class SetbackFields(QFrame):
         row.addStretch(1)
         layout.addLayout(row)
         self.pattern_hint = label("", "hint")
-        self.pattern_hint.setAccessibleName("About this pattern")
+        self.pattern_hint.setAccessibleDescription("About this pattern")
         layout.addWidget(self.pattern_hint)
 
         self.happened = text_box("What happened", "What happened, in simple words?")

@@ -127,7 +127,7 @@ class SummaryView(QWidget):
         self.entries.itemChanged.connect(self._refresh_statement)
         self.attempts.itemChanged.connect(self._refresh_statement)
         self.statement = label("", "hint")
-        self.statement.setAccessibleName("What the summary holds and leaves out")
+        self.statement.setAccessibleDescription("What the summary holds and leaves out")
         self.error = error_label()
         self.preview_button = _button("Print preview…", "Print preview")
         self.print_button = _button("Print…", "Print the summary")
