@@ -17,6 +17,10 @@ fails on:
   to A's left and not wholly below it (back along the same row). Moving into a
   container, down to the next row or over to the top of the next column is fine.
   Known exceptions go in BACKWARDS_ALLOWED with a reason;
+- a combo box that says only what it holds. On Linux Qt gives a combo box its current
+  item as its name and ignores ``setAccessibleName``; screen readers learn what it is
+  for from its label (a QLabel whose buddy it is, or its group box's title). Where no
+  label is on screen, its accessible description must say what it is for;
 - a visible label whose accessible name hides its words: a label's name replaces its
   text for a screen reader, so a name like "Saving status" on a label that says
   "Saved" must be its description instead (or the name must hold the words).
@@ -31,7 +35,7 @@ from itertools import pairwise
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible, QTextDocument
-from PySide6.QtWidgets import QDialog, QLabel, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 
 from app.practice.model import ExerciseKind
 from app.shell.areas import AREAS
@@ -115,8 +119,17 @@ def problems(screen: str, root: QWidget) -> list[str]:
     for a, b in pairwise(stops):
         if goes_backwards(a.rect, b.rect) and (screen, a.name, b.name) not in BACKWARDS_ALLOWED:
             found.append(f"{screen}: Tab goes back on screen from {a.describe()} to {b.describe()}")
+    found += [f"{screen}: {s.describe()} has no label" for s in stops if unlabelled_combo(s)]
     found += [f"{screen}: {problem}" for problem in hidden_words(root)]
     return found
+
+
+def unlabelled_combo(stop: Stop) -> bool:
+    if not isinstance(stop.widget, QComboBox):
+        return False
+    interface = QAccessible.queryAccessibleInterface(stop.widget)
+    labels = interface.relations(QAccessible.Relation.Label)
+    return not labels and not interface.text(QAccessible.Text.Description)
 
 
 def hidden_words(root: QWidget) -> list[str]:

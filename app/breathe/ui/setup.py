@@ -41,6 +41,7 @@ class SetupPanel(QWidget):
         column.addWidget(label("Pattern", "cardTitle"))
         self.pattern = QComboBox()
         self.pattern.setAccessibleName("Pattern")
+        self.pattern.setAccessibleDescription("The breathing pattern to follow")
         column.addWidget(self.pattern)
         self.pattern_about = label("", "hint")
         self.pattern_about.setAccessibleDescription("About this pattern")
@@ -50,6 +51,7 @@ class SetupPanel(QWidget):
         column.addWidget(label("Length", "cardTitle"))
         self.length = QComboBox()
         self.length.setAccessibleName("Length")
+        self.length.setAccessibleDescription("How long the session lasts")
         for minutes in MINUTE_CHOICES:
             self.length.addItem(f"{minutes} minute{'s' if minutes > 1 else ''}", str(minutes))
         self.length.addItem("Other number of minutes…", CUSTOM_MINUTES)

@@ -189,6 +189,7 @@ class EntryEditor(QWidget):
         self.date.setToolTip("The day this entry is about: 1900 up to a year from today.")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of entry")
+        self.kind.setAccessibleDescription("Kind of entry")  # spoken on Linux; no label here
         self.kind.setIconSize(QSize(18, 18))
         for kind, info in KINDS.items():
             self.kind.addItem(kind_icon(kind), info.label, kind.value)
@@ -283,6 +284,8 @@ class EntryEditor(QWidget):
         self.closeness = scale_box("Closeness", CLOSENESS_WORDS)
         self.mood_label = QLabel("Mood")
         self.closeness_label = QLabel("Closeness")
+        self.mood_label.setBuddy(self.mood)  # what a screen reader calls a box on Linux
+        self.closeness_label.setBuddy(self.closeness)
         self.feelings = FeelingsButton()
         self.tags = QLineEdit()
         self.tags.setAccessibleName("Tags")

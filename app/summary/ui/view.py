@@ -105,7 +105,9 @@ class SummaryView(QWidget):
 
         left = QVBoxLayout()
         left.setSpacing(6)
-        left.addWidget(label("Period", "cardTitle"))
+        period_title = label("Period", "cardTitle")
+        period_title.setBuddy(self.period)  # what a screen reader calls a box on Linux
+        left.addWidget(period_title)
         left.addWidget(self.period)
         left.addLayout(dates)
         left.addSpacing(8)
@@ -113,11 +115,15 @@ class SummaryView(QWidget):
         left.addLayout(grid)
         left.addSpacing(8)
         paper_row = QHBoxLayout()
-        paper_row.addWidget(label("Paper"))
+        paper_label = label("Paper")
+        paper_label.setBuddy(self.paper)
+        paper_row.addWidget(paper_label)
         paper_row.addWidget(self.paper, 1)
         left.addLayout(paper_row)
         left.addStretch(1)
-        left.addWidget(label("Blank worksheets", "cardTitle"))
+        sheets_title = label("Blank worksheets", "cardTitle")
+        sheets_title.setBuddy(self.worksheet)
+        left.addWidget(sheets_title)
         left.addWidget(self.worksheet)
         left.addLayout(sheet_row)
 
