@@ -7,7 +7,8 @@ Run from the project root, with the sample year from app.demo in a temporary vau
         description, and whether Tab reaches it), indented as the tree nests, so a
         person can read it top to bottom as a screen reader would announce it;
     QT_SCALE_FACTOR=2 python packaging/accessibility.py shots DIR
-        saves a screenshot of every screen into DIR (run it once per scale).
+        saves a screenshot of every screen into DIR (run it once per scale;
+        TEND_THEME=dark for the dark scheme).
 
 Under Xvfb (``Xvfb :66 -screen 0 2732x1536x24 & openbox &``, then DISPLAY=:66) the
 window is real; without a display it uses Qt's offscreen platform. Not part of the
@@ -35,6 +36,7 @@ from app.clock import ManualClock
 from app.context import AreaContext
 from app.demo import fill
 from app.shell.areas import AREAS
+from app.shell.theme import apply_theme
 from app.shell.window import MainWindow
 from app.vault import Settings, Vault
 from app.widgets.tasks import ImmediateTaskRunner
@@ -149,20 +151,52 @@ def write_tree(window: MainWindow, out: Path) -> None:
 # -- the screenshots -----------------------------------------------------------------
 
 
-def save_shots(window: MainWindow, folder: Path) -> None:
+def settle() -> None:
+    """Let posted layout requests and deferred fills run, as a person's eye would wait."""
+    for _ in range(5):
+        QApplication.processEvents()
+        QApplication.sendPostedEvents()
+
+
+def dialogs(window: MainWindow, folder: Path) -> dict[str, QWidget]:
+    from app.paths import Paths
+    from app.shell.about import AboutDialog
+    from app.shell.first_run import FirstRunDialog
+    from app.shell.settings_dialog import SettingsDialog
+    from app.shell.unlock import CreateDialog, UnlockDialog
+
+    context = window.context
+    return {
+        "dialog-settings": SettingsDialog(
+            context.vault, context.settings, "light", lambda _: None, lambda _: None
+        ),
+        "dialog-about": AboutDialog(Paths(folder), introduce=lambda: None),
+        "dialog-unlock": UnlockDialog(folder / "tend.db"),
+        "dialog-create": CreateDialog(folder / "new.db"),
+        "dialog-first-run": FirstRunDialog(lambda *_args, **_request: None),
+    }
+
+
+def save_shots(window: MainWindow, folder: Path, data: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     for screen, show in screens().items():
         show(window)
-        QApplication.processEvents()
-        path = folder / f"{screen}.png"
-        window.grab().save(str(path))
-        print(path)
+        settle()
+        window.grab().save(str(folder / f"{screen}.png"))
+        print(folder / f"{screen}.png")
+    for screen, dialog in dialogs(window, data).items():
+        dialog.show()
+        settle()
+        dialog.grab().save(str(folder / f"{screen}.png"))
+        dialog.close()
+        print(folder / f"{screen}.png")
 
 
 def main() -> None:
     if len(sys.argv) != 3 or sys.argv[1] not in ("tree", "shots"):
         raise SystemExit(__doc__)
     app = QApplication(sys.argv[:1])
+    apply_theme(app, os.environ.get("TEND_THEME", "light"))  # as the app looks to a person
     with tempfile.TemporaryDirectory() as folder:
         window = build_window(Path(folder))
         window.show()
@@ -170,7 +204,7 @@ def main() -> None:
         if sys.argv[1] == "tree":
             write_tree(window, Path(sys.argv[2]))
         else:
-            save_shots(window, Path(sys.argv[2]))
+            save_shots(window, Path(sys.argv[2]), Path(folder))
         window.close_quietly()
         window.context.vault.close()
 
