@@ -232,6 +232,20 @@ def _summary_dates(window: MainWindow) -> QWidget:
     return view
 
 
+def _breathe_running(window: MainWindow) -> QWidget:
+    view = window.open_area("breathe")
+    view.start()
+    return view
+
+
+def _breathe_finished(window: MainWindow) -> QWidget:
+    view = window.open_area("breathe")
+    view.setup.length.setCurrentIndex(view.setup.length.findData("1"))
+    view.start()
+    window.context.clock.advance(65)  # the frame timer notices and ends the session
+    return view
+
+
 SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
     "today": lambda window: window.today,
     **{spec.key: (lambda window, key=spec.key: window.open_area(key)) for spec in AREAS},
@@ -243,7 +257,13 @@ SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
     "practice-history": _exercise("history"),
     **{f"breathe-tab-{i}": _tab("breathe", i) for i in (1, 2)},
     **{f"progress-tab-{i}": _tab("progress", i) for i in (1, 2, 3)},
+    "breathe-running": _breathe_running,
+    "breathe-finished": _breathe_finished,
     "summary-dates": _summary_dates,
+}
+# What must be on screen before a screen is walked, where it comes a moment later.
+READY: dict[str, Callable[[QWidget], bool]] = {
+    "breathe-finished": lambda view: view.rating.isVisible(),
 }
 
 
@@ -251,6 +271,7 @@ SCREENS: dict[str, Callable[[MainWindow], QWidget]] = {
 def test_every_control_is_named_and_tab_follows_reading_order(qtbot, window, screen):
     root = SCREENS[screen](window)
     qtbot.waitUntil(root.isVisible)
+    qtbot.waitUntil(lambda: READY.get(screen, QWidget.isVisible)(root))
     assert tab_stops(root), "a screen with nothing to reach by Tab"
     assert problems(screen, root) == []
 
