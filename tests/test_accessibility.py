@@ -28,18 +28,25 @@ fails on:
 
 from __future__ import annotations
 
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import pairwise
+from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QRect, Qt
 from PySide6.QtGui import QAccessible, QTextDocument
 from PySide6.QtWidgets import QComboBox, QDialog, QLabel, QWidget
 
+from app.clock import ManualClock
+from app.context import AreaContext
 from app.practice.model import ExerciseKind
 from app.shell.areas import AREAS
 from app.shell.window import MainWindow
+from app.vault import Settings, Vault
+from app.widgets.tasks import ImmediateTaskRunner
+from tests.conftest import PASSPHRASE
 
 TOLERANCE = 4
 
@@ -170,16 +177,38 @@ def test_the_reading_order_rule(b, backwards):
 # -- the screens -----------------------------------------------------------------------
 
 
-@pytest.fixture
-def window(qtbot, context, vault, clock):
+@pytest.fixture(scope="module")
+def year_of_use(tmp_path_factory) -> Path:
+    """A vault with a year of use in every area, made once and copied for each test, so
+    lists, charts and goals have rows (filling it takes a second; copying it, nothing)."""
     from app.demo import fill
 
-    fill(vault, clock.today())  # a year of use, so lists, charts and goals have rows
+    made = tmp_path_factory.mktemp("year") / "tend.db"
+    vault = Vault.create(made, PASSPHRASE)
+    fill(vault, ManualClock().today())  # the same day as the clock fixture's
+    vault.close()
+    return made
+
+
+@pytest.fixture
+def window(qtbot, tmp_path, year_of_use, clock, requests):
+    copy = tmp_path / year_of_use.name
+    shutil.copy(year_of_use, copy)
+    vault = Vault.open(copy, PASSPHRASE)
+    context = AreaContext(
+        vault=vault,
+        settings=Settings(vault),
+        clock=clock,
+        tasks=ImmediateTaskRunner(),
+        open_area=lambda key, **request: requests.append((key, request)),
+    )
     made = MainWindow(context)
     qtbot.addWidget(made)
     made.show()
     qtbot.waitExposed(made)
-    return made
+    yield made
+    made.close_quietly()  # before the vault closes under it
+    vault.close()
 
 
 def _reflect_entry(window: MainWindow, kind: str) -> QWidget:
