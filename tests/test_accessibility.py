@@ -23,7 +23,8 @@ fails on:
   label is on screen, its accessible description must say what it is for;
 - a visible label whose accessible name hides its words: a label's name replaces its
   text for a screen reader, so a name like "Saving status" on a label that says
-  "Saved" must be its description instead (or the name must hold the words).
+  "Saved" must be its description instead (or the name must hold the words), and a
+  description that only repeats the words makes a screen reader say them twice.
 """
 
 from __future__ import annotations
@@ -146,10 +147,12 @@ def hidden_words(root: QWidget) -> list[str]:
         document = QTextDocument()
         document.setHtml(widget.text())
         words = " ".join(document.toPlainText().split())
-        name = widget.accessibleName()
-        if not (widget.isVisible() and words and name):
+        name, description = widget.accessibleName(), widget.accessibleDescription()
+        if not (widget.isVisible() and words):
             continue
-        if words not in " ".join(f"{name} {widget.accessibleDescription()}".split()):
+        if " ".join(description.split()) == words and name in ("", words):
+            found.append(f"the label {words[:40]!r} is read twice: its description repeats it")
+        elif name and words not in " ".join(f"{name} {description}".split()):
             found.append(f"the label named {name!r} hides its words {words[:40]!r}")
     return found
 
