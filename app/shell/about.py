@@ -69,11 +69,13 @@ class AboutDialog(QDialog):
         self.text.setHtml(about_html(paths))
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
         layout.addWidget(self.text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = QDialogButtonBox()
         buttons.rejected.connect(self.reject)
         if introduce is not None:
             again = buttons.addButton(
                 "Show the &introduction", QDialogButtonBox.ButtonRole.ActionRole
             )
             again.clicked.connect(lambda: (self.accept(), introduce()))
+        # Made after the introduction's button, which sits left of it: Tab follows the eye.
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
         layout.addWidget(buttons)

@@ -76,7 +76,7 @@ class FirstRunDialog(QDialog):
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(12)
         self.step = label("", "hint")
-        self.step.setAccessibleName("Step")
+        self.step.setAccessibleDescription("Step")
         layout.addWidget(self.step)
         self.pages = QStackedWidget()
         for number, (title, text) in enumerate(PAGES):

@@ -82,7 +82,7 @@ class SettingsDialog(QDialog):
         self.message = error_label()
         form.addRow(self.message)
         self.status = label("", "hint")
-        self.status.setAccessibleName("Passphrase status")
+        self.status.setAccessibleDescription("Passphrase status")
         form.addRow(self.status)
         layout.addWidget(secret)
 

@@ -104,6 +104,11 @@ class MainWindow(QMainWindow):
             QKeySequence.StandardKey.Preferences,
             self.settings_requested.emit,
         )
+        # Many desktops define no Preferences key; toolbar buttons take no focus, so
+        # Ctrl+, (as the README says) keeps Settings in reach of the keyboard everywhere.
+        comma = QKeySequence("Ctrl+,")
+        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
+        self.settings_action.setShortcuts([*keys, comma] if comma not in keys else keys)
         self.about_action = self._action(
             "&About and privacy",
             "about.svg",

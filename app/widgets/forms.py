@@ -52,7 +52,7 @@ def label(text: str, name: str = "", parent: QWidget | None = None) -> QLabel:
 
 def error_label(parent: QWidget | None = None) -> QLabel:
     widget = label("", "errorLabel", parent)
-    widget.setAccessibleName("Error message")
+    widget.setAccessibleDescription("Error message")
     widget.hide()
     return widget
 

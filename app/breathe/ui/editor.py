@@ -63,7 +63,7 @@ class PatternEditor(QWidget):
         self.name.setPlaceholderText("For example: Evening wind-down")
         self.fields: dict[str, QLineEdit] = {}
         self.errors: dict[str, QLabel] = {NAME_FIELD: error_label()}
-        self.errors[NAME_FIELD].setAccessibleName("Pattern name problem")
+        self.errors[NAME_FIELD].setAccessibleDescription("Pattern name problem")
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow("Name", self._with_error(self.name, self.errors[NAME_FIELD]))
@@ -73,7 +73,7 @@ class PatternEditor(QWidget):
             field.setPlaceholderText("seconds, 0 to 30")
             self.fields[key] = field
             self.errors[key] = error_label()
-            self.errors[key].setAccessibleName(f"{FIELD_TITLES[key]} problem")
+            self.errors[key].setAccessibleDescription(f"{FIELD_TITLES[key]} problem")
             form.addRow(FIELD_TITLES[key], self._with_error(field, self.errors[key]))
         for widget in (self.name, *self.fields.values()):
             widget.returnPressed.connect(self.save)
@@ -93,7 +93,7 @@ class PatternEditor(QWidget):
         buttons.addWidget(self.delete_button)
         buttons.addWidget(self.save_button)
         self.status = label("", "hint")
-        self.status.setAccessibleName("Pattern status")
+        self.status.setAccessibleDescription("Pattern status")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -29,7 +29,7 @@ def flooded_banner() -> QLabel:
     """Above the guide while a break runs: what the break is for, in one sentence."""
     guide = flooded_guide()
     banner = label(f"{guide.title}. {guide.why}", "warning")
-    banner.setAccessibleName("About this break")
+    banner.setAccessibleDescription("About this break")
     banner.hide()
     return banner
 
@@ -46,7 +46,7 @@ class ReopeningCard(StageCard):
         self.closing = label(flooded_guide().closing)
         self.column.addWidget(self.closing)
         self.phrase = label("", "cardTitle")
-        self.phrase.setAccessibleName("A phrase to reopen the talk")
+        self.phrase.setAccessibleDescription("A phrase to reopen the talk")
         self.phrase.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.column.addWidget(self.phrase)
         row = QHBoxLayout()

@@ -22,7 +22,7 @@ class HistoryPanel(QWidget):
         column = QVBoxLayout(self)
         column.setSpacing(8)
         self.totals = label("", "cardTitle")
-        self.totals.setAccessibleName("Breathing so far")
+        self.totals.setAccessibleDescription("Breathing so far")
         column.addWidget(self.totals)
         self.list = QListWidget()
         self.list.setAccessibleName("Recent sessions")

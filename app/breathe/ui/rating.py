@@ -24,7 +24,7 @@ class RatingCard(StageCard):
         row.addWidget(self.skip)
         self.column.addLayout(row)
         self.note = label("", "hint")
-        self.note.setAccessibleName("Saved note")
+        self.note.setAccessibleDescription("Saved note")
         self.column.addWidget(self.note)
         self.skip.clicked.connect(self.hide)
 

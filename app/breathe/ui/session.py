@@ -51,10 +51,10 @@ class SessionStage(QWidget):
 
         self.guide = BreathGuide()
         self.status = label("", "pageSubtitle")
-        self.status.setAccessibleName("Session progress")
+        self.status.setAccessibleDescription("Session progress")
         self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.save_problem = error_label()
-        self.save_problem.setAccessibleName("Saving problem")
+        self.save_problem.setAccessibleDescription("Saving problem")
         self.save_problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
         self.start_button = QPushButton("Start")

@@ -13,6 +13,7 @@ class BreathTodayCard(QWidget):
 
     def __init__(self, context: AreaContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAccessibleName("A breath for today")  # like the other cards beside it
         self.button = QPushButton("Breathe for a minute")
         self.button.setAccessibleName("Breathe for a minute")
         self.button.clicked.connect(

@@ -91,6 +91,8 @@ class BreatheView(QWidget):
         self.tabs.addTab(_scrolling(self.setup), "Session")
         self.tabs.addTab(_scrolling(self.history), "History")
         self.tabs.addTab(_scrolling(self.editor), "Your patterns")
+        for index in range(self.tabs.count()):  # Tab stops on each page's scroll area
+            self.tabs.widget(index).setAccessibleName(f"{self.tabs.tabText(index)} page")
 
         stage = QVBoxLayout()
         stage.setSpacing(10)

@@ -180,14 +180,14 @@ class FeedbackEditor(QWidget):
             self.editor.textChanged.connect(self.timer.start)
 
         self.score = label(score_text(self.feedback.analysis), "score")
-        self.score.setAccessibleName("Gentleness score")
+        self.score.setAccessibleDescription("Gentleness score")
         self.summary = label(summary(self.feedback.analysis), "hint")
-        self.summary.setAccessibleName("What the coach thinks overall")
+        self.summary.setAccessibleDescription("What the coach thinks overall")
         self.lines = label("", "coachLines")
-        self.lines.setAccessibleName("What the coach noticed")
+        self.lines.setAccessibleDescription("What the coach noticed")
         self.lines.hide()
         self.strengths = label("", "strengths")
-        self.strengths.setAccessibleName("What you did well")
+        self.strengths.setAccessibleDescription("What you did well")
         self.strengths.hide()
 
         self.cards: list[FlagCard] = []
@@ -202,7 +202,7 @@ class FeedbackEditor(QWidget):
             side.addWidget(widget)
         side.addLayout(self._cards_box)
         self.more = label("", "hint")
-        self.more.setAccessibleName("More points further on")
+        self.more.setAccessibleDescription("More points further on")
         self.more.hide()
         side.addWidget(self.more)
         side.addWidget(self.strengths)

@@ -24,6 +24,13 @@ class InsightBuilder(SentenceBuilder):
 
     def __init__(self) -> None:
         super().__init__(model.insight, plain_check)
+        # "I" alone tells a screen reader user little: each field says what it asks.
+        for key, name in (
+            ("when", "When I: what sets you off"),
+            ("i_do", "I: what you tend to do then"),
+            ("practising", "and I'm practising: what you do instead"),
+        ):
+            self.fields[key].setAccessibleName(name)
 
     def _update_preview(self) -> None:
         parts = self.parts()

@@ -25,7 +25,7 @@ class ListeningExercise(ScenarioExercise):
         self.picker = ScenarioPicker()
         self.situation = label("", "hint")
         self.partner = label("", "quote")
-        self.partner.setAccessibleName("What your partner says")
+        self.partner.setAccessibleDescription("What your partner says")
         self.editor = FeedbackEditor(
             self._check,
             accessible_name="Your reply",

@@ -58,7 +58,7 @@ class RepairExercise(Exercise):
         self.empty.hide()
 
         self.chosen = label("", "quote")
-        self.chosen.setAccessibleName("The phrase to practise")
+        self.chosen.setAccessibleDescription("The phrase to practise")
         self.star_button = QPushButton()
         self.star_button.setCheckable(True)
         self.copy_button = QPushButton("Copy")
@@ -70,7 +70,9 @@ class RepairExercise(Exercise):
         )
 
         kinds = QHBoxLayout()
-        kinds.addWidget(label("Kind of phrase"))
+        kinds_label = label("Kind of phrase")
+        kinds_label.setBuddy(self.categories)  # what a screen reader calls the box on Linux
+        kinds.addWidget(kinds_label)
         kinds.addWidget(self.categories)
         kinds.addStretch(1)
         buttons = QHBoxLayout()

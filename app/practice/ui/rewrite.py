@@ -26,7 +26,7 @@ class RewriteExercise(ScenarioExercise):
         self.picker = ScenarioPicker()
         self.situation = label("", "hint")
         self.harsh = label("", "quote")
-        self.harsh.setAccessibleName("The harsh line")
+        self.harsh.setAccessibleDescription("The harsh line")
         self.editor = FeedbackEditor(
             self._check,
             accessible_name="Your gentler version",
@@ -36,7 +36,7 @@ class RewriteExercise(ScenarioExercise):
         self.example_button.setAccessibleName("Show one kinder way to say it")
         self.example_button.setCheckable(True)
         self.example = label("", "example")
-        self.example.setAccessibleName("One kinder way")
+        self.example.setAccessibleDescription("One kinder way")
         self.example.hide()
         self.example_button.toggled.connect(self.example.setVisible)
 

@@ -82,7 +82,7 @@ class PracticeView(QWidget):
         )
 
         self.status = label("", "hint")
-        self.status.setAccessibleName("Save status")
+        self.status.setAccessibleDescription("Save status")
         self.save_button = QPushButton("Save attempt")
         self.save_button.setAccessibleName("Save attempt")
         self.save_button.setToolTip("Save this attempt (Ctrl+S)")

@@ -146,8 +146,13 @@ class ActivityGrid(QWidget):
         starts = _month_starts(self.first, self.last)
         if not starts or (starts[0] - self.first).days >= 21:
             starts.insert(0, self.first)
+        metrics = painter.fontMetrics()
         for when in starts:
-            painter.drawText(QPoint(self.cell_rect(when).x(), TOP_MARGIN - 5), f"{when:%b}")
+            x, name = self.cell_rect(when).x(), f"{when:%b}"
+            # A month begun in the last column or so has no room for its name: cut in
+            # half, it reads as a smudge (seen at 125% and 200%).
+            if x + metrics.horizontalAdvance(name) <= self.width():
+                painter.drawText(QPoint(x, TOP_MARGIN - 5), name)
         painter.setPen(Qt.PenStyle.NoPen)
         cell = self._cell()
         radius = max(1.5, cell / 5)

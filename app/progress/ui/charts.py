@@ -197,7 +197,6 @@ class ChartPanel(QFrame):
             self.setAccessibleName(spec.title)
             self.view.setAccessibleName(f"{spec.title}, chart")
             self.view.setAccessibleDescription(spec.sentence)
-            self.sentence.setAccessibleDescription(spec.sentence)
             self.setAccessibleDescription(spec.sentence)
             self._table_filled = False
             if self.table_button.isChecked():

@@ -145,7 +145,7 @@ class CalendarCard(QFrame):
         self.grid = ActivityGrid()
         layout.addWidget(self.grid)
         self.day_line = label("", "hint")
-        self.day_line.setAccessibleName("The chosen day")
+        self.day_line.setAccessibleDescription("The chosen day")
         layout.addWidget(self.day_line)
         layout.addWidget(Legend())
         self.grid.focused_day_changed.connect(

@@ -18,7 +18,7 @@ class ProgressTodayCard(QWidget):
         super().__init__(parent)
         self.setAccessibleName("Your progress")
         self.streak = label("")
-        self.streak.setAccessibleName("Your run of days")
+        self.streak.setAccessibleDescription("Your run of days")
         self.milestone_title = label("", "cardTitle")
         self.milestone_text = label("")
         self.milestone_box = QWidget()

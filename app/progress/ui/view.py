@@ -59,6 +59,7 @@ def _add_page(tabs: QTabWidget, title: str) -> QVBoxLayout:
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setAccessibleName(f"{title} page")  # Tab stops here, to scroll by keyboard
     tabs.addTab(scroll, title)
     page = QWidget()
     column = QVBoxLayout(page)
@@ -89,7 +90,7 @@ class ProgressView(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(0, 6, 0, 0)
         self.span_line = label("", "hint")
-        self.span_line.setAccessibleName("The days these figures cover")
+        self.span_line.setAccessibleDescription("The days these figures cover")
         self.period = PeriodChooser(context.settings.read(source.PERIOD))
         self.period.changed.connect(self._period_changed)
         row.addWidget(self.period)

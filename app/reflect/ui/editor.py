@@ -195,6 +195,7 @@ class EntryEditor(QWidget):
         self.date.setToolTip("The day this entry is about: 1900 up to a year from today.")
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of entry")
+        self.kind.setAccessibleDescription("Kind of entry")  # spoken on Linux; no label here
         self.kind.setIconSize(QSize(18, 18))
         for kind, info in KINDS.items():
             self.kind.addItem(kind_icon(kind), info.label, kind.value)
@@ -206,7 +207,7 @@ class EntryEditor(QWidget):
         self.star.setAccessibleName("Starred")
         self.star.setToolTip("Star entries you want to find again easily")
         self.status = label("", "hint")
-        self.status.setAccessibleName("Saving status")
+        self.status.setAccessibleDescription("Saving status")
         self.status.setWordWrap(False)
         self.delete_button = QToolButton()
         self.delete_button.setIcon(icon("delete.svg"))
@@ -232,6 +233,7 @@ class EntryEditor(QWidget):
         outer.addLayout(info)
 
         scroll = QScrollArea()
+        scroll.setAccessibleName("Entry fields")  # Tab stops here, to scroll by keyboard
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         page = QWidget()
@@ -246,7 +248,7 @@ class EntryEditor(QWidget):
         problem_row = QHBoxLayout(self.save_problem)
         problem_row.setContentsMargins(8, 4, 8, 4)
         self.save_problem_text = label("")
-        self.save_problem_text.setAccessibleName("Save problem")
+        self.save_problem_text.setAccessibleDescription("Save problem")
         retry = QPushButton("Try again")
         retry.setAccessibleName("Try saving again")
         retry.clicked.connect(self.save)
@@ -256,7 +258,7 @@ class EntryEditor(QWidget):
         body.addWidget(self.save_problem)
 
         self.prompt_label = label("", "promptLabel")
-        self.prompt_label.setAccessibleName("The prompt this entry answers")
+        self.prompt_label.setAccessibleDescription("The prompt this entry answers")
         self.prompt_label.hide()
         body.addWidget(self.prompt_label)
 
@@ -288,6 +290,8 @@ class EntryEditor(QWidget):
         self.closeness = scale_box("Closeness", CLOSENESS_WORDS)
         self.mood_label = QLabel("Mood")
         self.closeness_label = QLabel("Closeness")
+        self.mood_label.setBuddy(self.mood)  # what a screen reader calls a box on Linux
+        self.closeness_label.setBuddy(self.closeness)
         self.feelings = FeelingsButton()
         self.tags = QLineEdit()
         self.tags.setAccessibleName("Tags")

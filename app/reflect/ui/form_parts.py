@@ -53,6 +53,6 @@ def text_box(name: str, placeholder: str, height: int = 60) -> QPlainTextEdit:
 def field_error() -> QLabel:
     """Where a field's problem is said, hidden until there is one."""
     widget = label("", "errorLabel")
-    widget.setAccessibleName("Problem with this field")
+    widget.setAccessibleDescription("Problem with this field")
     widget.hide()
     return widget

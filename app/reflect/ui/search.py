@@ -161,6 +161,9 @@ class FilterBar(QFrame):
         self.mood_min.setAccessibleName("Lowest mood")
         self.mood_max = QComboBox()
         self.mood_max.setAccessibleName("Highest mood")
+        # On Linux a combo box is spoken by its item; these two share one row label.
+        self.mood_min.setAccessibleDescription("Lowest mood")
+        self.mood_max.setAccessibleDescription("Highest mood")
         for box in (self.mood_min, self.mood_max):
             box.addItem("any", None)
             for value in range(1, 6):

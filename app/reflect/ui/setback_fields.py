@@ -30,8 +30,10 @@ class SetbackFields(QFrame):
         layout.addWidget(label("Learning from a hard moment", "cardTitle"))
 
         row = QHBoxLayout()
-        row.addWidget(QLabel("What showed up in me"))
+        showed_up = QLabel("What showed up in me")
+        row.addWidget(showed_up)
         self.pattern = QComboBox()
+        showed_up.setBuddy(self.pattern)  # what a screen reader calls the box on Linux
         self.pattern.setAccessibleName("Pattern that showed up")
         self.pattern.addItem("Not named yet", None)
         for pattern, text in PATTERN_LABELS.items():
@@ -40,7 +42,7 @@ class SetbackFields(QFrame):
         row.addStretch(1)
         layout.addLayout(row)
         self.pattern_hint = label("", "hint")
-        self.pattern_hint.setAccessibleName("About this pattern")
+        self.pattern_hint.setAccessibleDescription("About this pattern")
         layout.addWidget(self.pattern_hint)
 
         self.happened = text_box("What happened", "What happened, in simple words?")

@@ -23,7 +23,7 @@ class PromptCard(QFrame):
         layout.setContentsMargins(18, 14, 18, 14)
         layout.addWidget(label("A question for today", "cardTitle"))
         self.text = label("", "promptText")
-        self.text.setAccessibleName("Today's prompt")
+        self.text.setAccessibleDescription("Today's prompt")
         self.set_title = label("", "hint")
         layout.addWidget(self.text)
         layout.addWidget(self.set_title)

@@ -179,7 +179,7 @@ class ReflectView(QWidget):
         empty_layout = QVBoxLayout(self.left_empty)
         empty_layout.setContentsMargins(8, 24, 8, 8)
         self.left_empty_text = label("", "hint")
-        self.left_empty_text.setAccessibleName("No entries to show")
+        self.left_empty_text.setAccessibleDescription("No entries to show")
         self.clear_filters_button = QPushButton("Clear filters")
         self.clear_filters_button.setAccessibleName("Clear all filters")
         self.clear_filters_button.clicked.connect(self.filter_bar.clear_filters)
