@@ -1,4 +1,8 @@
-"""Start-up figures for "The ground floor" (targets: dialog <= 0.5 s; unlock rest <= 100 ms).
+"""Start-up figures: the first dialog beside a bare PySide6 dialog (target: within 40 ms,
+and <= 0.5 s), and unlocking (target: everything but the key derivation <= 100 ms).
+
+Tend's modules are compiled to bytecode first, as an installed wheel's are; the bare
+dialog and Tend's dialogs take turns, so a busy moment of the machine hits both.
 
 Run from the project root: .venv/bin/python benchmarks/startup.py [--cold]
 (--cold skips the warm-up the app does while the passphrase is typed)
@@ -6,6 +10,7 @@ Run from the project root: .venv/bin/python benchmarks/startup.py [--cold]
 
 from __future__ import annotations
 
+import compileall
 import os
 import statistics
 import subprocess
@@ -55,19 +60,34 @@ def main() -> None:
     from app.vault import Vault
     from app.vault.vault import _connect
 
+    compileall.compile_dir(str(ROOT / "app"), quiet=1)
     env = dict(os.environ, TEND_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
         data.mkdir(mode=0o700)
         Vault.create(data / "tend.db", PASSPHRASE).close()
+        empty = Path(tmp) / "empty"  # no vault yet: the create dialog
 
-        bare = [time_until_shown([sys.executable, "-c", BARE_QT], env) for _ in range(RUNS)]
-        tend = [
-            time_until_shown([sys.executable, "-m", "app", "--data-dir", str(data)], env)
-            for _ in range(RUNS)
-        ]
-        print(f"bare PySide6 dialog shown:        {median_ms(bare)}")
-        print(f"tend unlock dialog shown:         {median_ms(tend)}   target <= 500 ms")
+        runs: dict[str, list[float]] = {"bare": [], "unlock": [], "create": []}
+        commands = {
+            "bare": [sys.executable, "-c", BARE_QT],
+            "unlock": [sys.executable, "-m", "app", "--data-dir", str(data)],
+            "create": [sys.executable, "-m", "app", "--data-dir", str(empty)],
+        }
+        for round_ in range(RUNS + 1):
+            for name, command in commands.items():
+                elapsed = time_until_shown(command, env)
+                if round_:  # the first round only warms the disk cache
+                    runs[name].append(elapsed)
+        bare = statistics.median(runs["bare"]) * 1000
+        print(f"bare PySide6 dialog shown:        {median_ms(runs['bare'])}")
+        for name in ("unlock", "create"):
+            above = statistics.median(runs[name]) * 1000 - bare
+            print(
+                f"tend {name} dialog shown:         {median_ms(runs[name])}, "
+                f"{above:+.0f} ms beside bare Qt   target <= +40 ms and <= 500 ms"
+            )
 
         # Unlock, in process: the key derivation alone, then everything else.
         from app.clock import Clock

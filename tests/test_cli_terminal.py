@@ -87,3 +87,18 @@ def test_anything_else_goes_to_the_full_parser(argv):
     from app.cli import window_only
 
     assert window_only(argv) is None
+
+
+def test_the_first_dialog_loads_neither_the_database_driver_nor_backups():
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; import app.shell.app, app.shell.session;"
+        "print(sorted(m for m in ('sqlcipher3', 'app.vault.vault', 'app.vault.backup',"
+        " 'app.shell.safekeeping', 'app.reflect.cli') if m in sys.modules))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert result.stdout.strip() == "[]"

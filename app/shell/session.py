@@ -88,11 +88,18 @@ class Session(QObject):
         self.autolock.timed_out.connect(self.auto_lock)
         self._lock_key = LockKey(self)
         self._lock_key.pressed.connect(self.lock)
-        from app.shell.safekeeping import Safekeeping
-
-        self.safekeeping = Safekeeping(self)
+        self._safekeeping = None  # made when first needed: the gate never waits for it
         self.problem_box: QMessageBox | None = None
         self.vault_problem.connect(self._on_vault_problem, Qt.ConnectionType.QueuedConnection)
+
+    @property
+    def safekeeping(self):
+        """Backups, restore, export and import (app/shell/safekeeping.py)."""
+        if self._safekeeping is None:
+            from app.shell.safekeeping import Safekeeping
+
+            self._safekeeping = Safekeeping(self)
+        return self._safekeeping
 
     # -- the gate ------------------------------------------------------------------
 
@@ -236,7 +243,8 @@ class Session(QObject):
         for dialog in window.findChildren(QDialog):
             dialog.reject()
         window.close_quietly()
-        self.safekeeping.stop()
+        if self._safekeeping is not None:
+            self._safekeeping.stop()
         self.tasks.wait()  # no job may still be using the connection
         self._close_vault()
         wipe_text(window)  # at once; the widgets themselves go at the next loop turn
@@ -258,7 +266,8 @@ class Session(QObject):
     def _window_closing(self) -> None:
         self.autolock.stop()
         QApplication.instance().removeEventFilter(self._lock_key)
-        self.safekeeping.stop()
+        if self._safekeeping is not None:
+            self._safekeeping.stop()
         self.tasks.wait()
         window, self.window = self.window, None
         self._close_vault()

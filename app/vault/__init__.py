@@ -1,33 +1,19 @@
-"""The encrypted vault. No Qt here: the layer contract in pyproject.toml checks it."""
+"""The encrypted vault. No Qt here: the layer contract in pyproject.toml checks it.
 
-from app.vault.errors import (
-    AlreadyOpen,
-    CannotOpen,
-    CannotWrite,
-    DamagedVault,
-    DiskFull,
-    EmptyPassphrase,
-    NewerVersion,
-    NotAVault,
-    PassphraseChanged,
-    PassphraseNotChanged,
-    QueryRejected,
-    ReadOnlyPlace,
-    VaultBusy,
-    VaultError,
-    VaultExists,
-    VaultLocked,
-    VaultMissing,
-    WrongPassphrase,
-)
-from app.vault.settings import Setting, Settings
-from app.vault.vault import Connection, Vault
+Names are loaded when first used, so code that only needs the error types or
+``Setting`` (the unlock dialog's session, say) does not load the database driver
+before the first window is on screen.
+"""
 
-__all__ = [
+from __future__ import annotations
+
+import importlib
+from typing import Any
+
+_ERRORS = (
     "AlreadyOpen",
     "CannotOpen",
     "CannotWrite",
-    "Connection",
     "DamagedVault",
     "DiskFull",
     "EmptyPassphrase",
@@ -37,13 +23,29 @@ __all__ = [
     "PassphraseNotChanged",
     "QueryRejected",
     "ReadOnlyPlace",
-    "Setting",
-    "Settings",
-    "Vault",
     "VaultBusy",
     "VaultError",
     "VaultExists",
     "VaultLocked",
     "VaultMissing",
     "WrongPassphrase",
-]
+)
+# Where each public name lives.
+_HOME = {
+    **dict.fromkeys(_ERRORS, "app.vault.errors"),
+    "Setting": "app.vault.settings",
+    "Settings": "app.vault.settings",
+    "Connection": "app.vault.vault",
+    "Vault": "app.vault.vault",
+}
+
+__all__ = sorted(_HOME)
+
+
+def __getattr__(name: str) -> Any:
+    home = _HOME.get(name)
+    if home is None:
+        raise AttributeError(f"module 'app.vault' has no attribute {name!r}")
+    value = getattr(importlib.import_module(home), name)
+    globals()[name] = value  # once found, a plain attribute from then on
+    return value

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from app.vault.errors import VaultError
-from app.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from app.vault.vault import Vault
 
 T = TypeVar("T")
 
