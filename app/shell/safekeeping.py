@@ -80,7 +80,7 @@ class Safekeeping:
         menu.addSeparator()
         menu.addAction("&Export as plain text…", self.export)
         menu.addAction("&Import a journal…", self.import_journal)
-        action = QAction(icon("lock.svg"), "&Keep safe", window)
+        action = QAction(icon("keepsafe.svg"), "&Keep safe", window)
         action.setMenu(menu)
         action.setToolTip("Backups, restore, export and import")
         toolbar = getattr(window, "toolbar", None)
