@@ -26,6 +26,7 @@ from pathlib import Path
 
 from app.paths import Paths
 from app.vault.errors import DamagedVault, NewerVersion, NotAVault, VaultError, WrongPassphrase
+from app.vault.instance import InstanceLock
 from app.vault.settings import Setting
 from app.vault.vault import Vault, _connect
 
@@ -328,8 +329,17 @@ class PreparedRestore:
     def commit(self, when: datetime) -> Path | None:
         """Keep the current vault as a backup, then swap the staged copy in atomically.
 
-        Call it with the vault closed. Returns where the previous vault was kept.
+        Call it with the vault closed. Returns where the previous vault was kept. Raises
+        AlreadyOpen, changing nothing, while a window has the vault open: its later saves
+        would otherwise land in the file kept aside.
         """
+        lock = InstanceLock.take(self.paths.vault)
+        try:
+            return self._swap(when)
+        finally:
+            lock.release()
+
+    def _swap(self, when: datetime) -> Path | None:
         vault = self.paths.vault
         kept = None
         if vault.exists():

@@ -254,3 +254,24 @@ def test_an_older_backup_is_migrated_when_restored(paths, tmp_path):
         _, query, expected = sample(0)
         assert restored.connection.execute(query).fetchone()[0] == expected
     assert os.path.getsize(old) > 0  # the chosen file is only read
+
+
+def test_restore_waits_for_a_window_that_has_the_vault_open(vault, paths, backup_of_five):
+    from app.vault import AlreadyOpen
+    from app.vault.instance import InstanceLock
+
+    vault.close()
+    current = digest(paths.vault)
+    prepared = prepare_restore(paths, backup_of_five, PASSPHRASE)
+    window = InstanceLock.take(paths.vault)  # as an open window holds it
+    try:
+        with pytest.raises(AlreadyOpen):
+            prepared.commit(WHEN)
+        assert digest(paths.vault) == current  # nothing swapped, nothing kept aside
+        assert not paths.backups.exists() or not any(
+            "before" in p.name for p in paths.backups.iterdir()
+        )
+    finally:
+        window.release()
+    prepared.commit(WHEN)  # once the window is closed, it goes ahead
+    assert count_in(paths.vault) == 5
