@@ -123,7 +123,8 @@ def test_every_field_of_the_editor_is_saved(qtbot, make_view, store):
     qtbot.keyClick(editor.tags, Qt.Key.Key_Return)  # finishing the field tidies it
     assert editor.tags.text() == "old, wounds, home"
     qtbot.mouseClick(editor.star, LEFT)
-    assert editor.star.text() == "Starred"
+    assert editor.star.isChecked()
+    assert "unstar" in editor.star.toolTip()
     assert not editor.shareable.isChecked()  # private unless said otherwise
     assert "summaries" in editor.shareable.accessibleDescription()
     editor.shareable.click()
@@ -448,8 +449,13 @@ def test_template_headings_take_the_theme_accent_light_and_dark(qtbot, make_view
 
     def heading_colour():
         block = body.document().firstBlock()
-        assert block.text().startswith("## ")
-        [heading] = block.layout().formats()
+        assert block.text().startswith("## ")  # Markdown in storage...
+        marks, heading = sorted(block.layout().formats(), key=lambda f: f.start)
+        # ...but the marks take neither ink nor room: the person sees a heading.
+        assert (marks.start, marks.length) == (0, 3)
+        assert marks.format.foreground().color().alpha() == 0
+        assert marks.format.fontPointSize() <= 1
+        assert heading.start == 3
         return heading.format.foreground().color().name()
 
     for scheme in ("light", "dark"):
