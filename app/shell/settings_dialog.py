@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -41,9 +40,14 @@ class SettingsDialog(QDialog):
         self._vault, self._settings = vault, settings
         self._on_theme, self._on_autolock = on_theme, on_autolock
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(8)
 
-        general = QGroupBox("General")
-        form = QFormLayout(general)
+        # Sections as the pages have them: a title, then its fields (no group frames,
+        # whose title inset left an odd gap).
+        layout.addWidget(label("General", "cardTitle"))
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 12)
         self.autolock = QSpinBox()
         self.autolock.setRange(0, 240)
         self.autolock.setSuffix(" min")
@@ -59,10 +63,11 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
         self.theme.currentIndexChanged.connect(lambda _: on_theme(self.theme.currentData()))
         form.addRow("&Colour scheme", self.theme)
-        layout.addWidget(general)
+        layout.addLayout(form)
 
-        secret = QGroupBox("Passphrase")
-        form = QFormLayout(secret)
+        layout.addWidget(label("Passphrase", "cardTitle"))
+        form = QFormLayout()
+        form.setContentsMargins(0, 0, 0, 12)
         self.current = passphrase_field("Current passphrase")
         self.new = passphrase_field("New passphrase")
         self.again = passphrase_field("New passphrase again")
@@ -80,7 +85,8 @@ class SettingsDialog(QDialog):
         self.status = label("", "hint")
         self.status.setAccessibleName("Passphrase status")
         form.addRow(self.status)
-        layout.addWidget(secret)
+        layout.addLayout(form)
+        layout.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

@@ -43,11 +43,11 @@ class TendCalendar(QCalendarWidget):
             self._recolour()
 
     def showEvent(self, event) -> None:
+        super().showEvent(event)
         self._recolour()
         page = self._opens_on() if self._opens_on else None
         if page is not None:
             self.setCurrentPage(page.year(), page.month())
-        super().showEvent(event)
 
 
 def themed_calendar(edit: QDateEdit, opens_on: Callable[[], QDate | None] | None = None) -> None:

@@ -43,7 +43,14 @@ from app.reflect.model import (
 from app.reflect.prompts import PromptLibrary, load_library, template_for_set
 from app.reflect.store import ReflectStore
 from app.reflect.ui.entry_list import MOOD_WORDS, kind_icon
-from app.reflect.ui.form_parts import date_picker, field_error, from_qdate, scale_box, to_qdate
+from app.reflect.ui.form_parts import (
+    date_picker,
+    field_error,
+    from_qdate,
+    offer_storable_dates,
+    scale_box,
+    to_qdate,
+)
 from app.reflect.ui.setback_fields import SetbackFields
 from app.shared.feelings import feeling_families
 from app.vault import VaultError
@@ -401,6 +408,7 @@ class EntryEditor(QWidget):
         for box in (self.mood, self.closeness):
             box.currentIndexChanged.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.date.dateChanged.connect(self.setback.follow_entry_date)
         self.date.dateChanged.connect(self._changed)
         self.star.toggled.connect(self._star_toggled)
         self.shareable.toggled.connect(self._changed)
@@ -422,6 +430,7 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self._entry = entry
+            offer_storable_dates(self.date, self._clock.today())
             self.date.setDate(to_qdate(entry.entry_date))
             self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
             self.title.setText(entry.title)
@@ -439,6 +448,7 @@ class EntryEditor(QWidget):
                 self.setback.clear()
             else:
                 self.setback.load(entry.setback)
+            self.setback.follow_entry_date(self.date.date())
             prompt = self._library.get(entry.prompt_id) if entry.prompt_id else None
             self.prompt_label.setText(f"Answering: {prompt.text}" if prompt else "")
             self.prompt_label.setVisible(prompt is not None)

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -30,6 +29,7 @@ from app.reflect.ui.editor import EntryEditor
 from app.reflect.ui.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
 from app.reflect.ui.search import FilterBar, SearchResults
 from app.vault import VaultError
+from app.widgets.confirm import Confirm
 from app.widgets.forms import label, same_height
 from app.widgets.icons import icon
 
@@ -64,7 +64,7 @@ class ReflectView(QWidget):
         self.library = load_library()
         self._deleted: Entry | None = None
         self._selecting = False
-        self.confirm: QMessageBox | None = None
+        self.confirm: Confirm | None = None
 
         self.search_timer = QTimer(self)
         self.search_timer.setSingleShot(True)
@@ -409,19 +409,13 @@ class ReflectView(QWidget):
         self._ask("Delete this entry?", "You can undo this straight after.", "Delete")
 
     def _ask(self, question: str, detail: str, action: str) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(f"{action} entry")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText(question)
-        box.setInformativeText(detail)
-        self.delete_confirm_button = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
+        box = Confirm(f"{action} entry", question, detail, action, parent=self)
+        self.delete_confirm_button = box.action_button
         box.finished.connect(lambda _result: self._confirmed(box))
         self.confirm = box
         box.open()
 
-    def _confirmed(self, box: QMessageBox) -> None:
+    def _confirmed(self, box: Confirm) -> None:
         self.confirm = None
         box.deleteLater()
         if box.clickedButton() is not self.delete_confirm_button:
@@ -473,6 +467,9 @@ class ReflectView(QWidget):
         self._refresh_search()
         self.select_entry(entry.id)
         self._update_states()
+        # Back to the list, where the entry is selected: not into a field, where the
+        # next key pressed would silently change the entry (a digit, its date).
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     # -- searching and filtering ---------------------------------------------------
 
