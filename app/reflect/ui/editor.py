@@ -271,6 +271,9 @@ class EntryEditor(QWidget):
         strip.setSpacing(8)
         self.date = date_picker("Entry date", today)
         self.date.setToolTip("The day this entry is about: 1900 up to a year from today.")
+        # Room for the widest date, its padding and the arrow: never "30 Nov 202".
+        widest = self.date.fontMetrics().horizontalAdvance("30 Sep 2026")
+        self.date.setMinimumWidth(widest + 52)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of entry")
         self.kind.setIconSize(QSize(18, 18))
