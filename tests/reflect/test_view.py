@@ -580,19 +580,22 @@ def test_a_paste_past_the_largest_entry_is_refused_and_the_text_kept(qtbot, make
 
 
 def test_the_selected_row_is_a_soft_tint_in_dark_not_a_hole(qtbot, make_view, store):
-    from app import resources
-    from app.shell.theme import palette_for
+    from app.shell.theme import apply_theme, palette_for
 
     store.create_many(many(3))
-    view = make_view()
-    view.setStyleSheet(resources.read_text("styles/tend.qss"))
-    view.setPalette(palette_for("dark"))
-    view.resize(900, 500)
-    view.show()
-    qtbot.waitExposed(view)
-    click_row(qtbot, view, 1)
-    rect = view.list.visualRect(view.model.index(1))
-    image = view.list.viewport().grab().toImage()
-    tint = image.pixelColor(rect.left() + 10, rect.center().y())
-    page = palette_for("dark").color(QPalette.ColorRole.Window)
-    assert tint.lightness() > page.lightness()  # lighter than the page, never darker
+    app = QApplication.instance()
+    apply_theme(app, "dark")  # as the app does: palette and stylesheet, app-wide
+    try:
+        view = make_view()
+        view.resize(900, 500)
+        view.show()
+        qtbot.waitExposed(view)
+        click_row(qtbot, view, 1)
+        rect = view.list.visualRect(view.model.index(1))
+        spot = view.list.viewport().mapTo(view, rect.topLeft()) + QPoint(10, rect.height() // 2)
+        tint = view.grab().toImage().pixelColor(spot)
+        page = palette_for("dark").color(QPalette.ColorRole.Window)
+        assert tint.lightness() > page.lightness()  # lighter than the page, never darker
+        assert tint.lightness() - page.lightness() < 40  # a tint, not a slab of accent
+    finally:
+        apply_theme(app, "light")
