@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QPushButton,
+    QSpacerItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -44,10 +45,10 @@ class SettingsDialog(QDialog):
         layout.setSpacing(8)
 
         # Sections as the pages have them: a title, then its fields (no group frames,
-        # whose title inset left an odd gap).
-        layout.addWidget(label("General", "cardTitle"))
+        # whose title inset left an odd gap). One form, so every field lines up.
         form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 12)
+        form.setVerticalSpacing(8)
+        form.addRow(label("General", "cardTitle"))
         self.autolock = QSpinBox()
         self.autolock.setRange(0, 240)
         self.autolock.setSuffix(" min")
@@ -63,16 +64,14 @@ class SettingsDialog(QDialog):
         self.theme.setCurrentIndex(max(0, self.theme.findData(theme)))
         self.theme.currentIndexChanged.connect(lambda _: on_theme(self.theme.currentData()))
         form.addRow("&Colour scheme", self.theme)
-        layout.addLayout(form)
-
-        layout.addWidget(label("Passphrase", "cardTitle"))
-        form = QFormLayout()
-        form.setContentsMargins(0, 0, 0, 12)
+        form.addItem(QSpacerItem(0, 10))
+        form.addRow(label("Passphrase", "cardTitle"))
         self.current = passphrase_field("Current passphrase")
         self.new = passphrase_field("New passphrase")
         self.again = passphrase_field("New passphrase again")
         self.strength = label("", "hint")
-        self.new.textChanged.connect(lambda text: self.strength.setText(strength(text).hint))
+        self.strength.hide()  # no empty row under the field until there is a word to say
+        self.new.textChanged.connect(self._show_strength)
         form.addRow("C&urrent", self.current)
         form.addRow("&New", self.new)
         form.addRow("", self.strength)
@@ -91,6 +90,11 @@ class SettingsDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_strength(self, text: str) -> None:
+        hint = strength(text).hint if text else ""
+        self.strength.setText(hint)
+        self.strength.setVisible(bool(hint))
 
     def _autolock_changed(self, minutes: int) -> None:
         self._on_autolock(minutes)  # in force now, even if the vault cannot remember it
