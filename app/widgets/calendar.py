@@ -28,10 +28,8 @@ class TendCalendar(QCalendarWidget):
 
     def _recolour(self) -> None:
         palette = self.palette()
-        days = QTextCharFormat()
-        days.setForeground(palette.color(QPalette.ColorRole.Text))
-        for day in WEEKEND:
-            self.setWeekdayTextFormat(day, days)
+        for day in WEEKEND:  # an empty format: the day looks like any other, header too
+            self.setWeekdayTextFormat(day, QTextCharFormat())
         header = QTextCharFormat()
         header.setForeground(palette.color(QPalette.ColorRole.PlaceholderText))
         header.setBackground(palette.color(QPalette.ColorRole.Base))
