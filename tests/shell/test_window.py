@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QEvent, QPoint
+from PySide6.QtCore import QEvent, QPoint, Qt
 from PySide6.QtGui import QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QApplication
 
@@ -223,3 +223,18 @@ def test_a_window_left_on_a_vanished_screen_comes_back(qtbot, context):
     window.move(screen.topLeft() + QPoint(20, 20))
     on_a_screen(window)  # a window already on a screen stays put
     assert window.pos() == screen.topLeft() + QPoint(20, 20)
+
+
+def test_the_top_bar_buttons_and_the_sidebar_show_where_focus_is(qtbot, context):
+    window = themed_window(qtbot, context, (900, 600))
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    button = window.toolbar.widgetForAction(window.settings_action)
+    window.sidebar.setFocus()
+    QApplication.processEvents()
+    sidebar_focused = window.sidebar.grab().toImage()
+    without = button.grab().toImage()
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(button.hasFocus)
+    assert button.grab().toImage() != without  # a ring is drawn
+    assert window.sidebar.grab().toImage() != sidebar_focused  # and the sidebar's goes
