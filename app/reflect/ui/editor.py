@@ -59,6 +59,7 @@ from app.widgets.icons import icon
 from app.widgets.menus import StayOpenMenu
 
 AUTOSAVE_MS = 1000
+WIDE_STRIP = 600  # above the strip's width with Delete in words, so the switch never jams
 CLOSENESS_WORDS = {
     1: "far apart",
     2: "a little distant",
@@ -179,7 +180,10 @@ class FeelingsButton(QPushButton):
 
     def _elide(self) -> None:
         room = max(40, self.width() - 48)  # leave the arrow its own space
-        self.setText(self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room))
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        # Left-aligned text in a menu button ignores the stylesheet's padding: two spaces
+        # keep it off the edge.
+        self.setText("  " + shown)
 
     def sizeHint(self) -> QSize:
         hint = super().sizeHint()
@@ -277,10 +281,6 @@ class EntryEditor(QWidget):
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of entry")
         self.kind.setIconSize(QSize(18, 18))
-        self.kind.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
-        )
-        self.kind.setMinimumContentsLength(8)
         for kind, info in KINDS.items():
             self.kind.addItem(kind_icon(kind), info.label, kind.value)
         self.star = QToolButton()
@@ -297,8 +297,10 @@ class EntryEditor(QWidget):
         self.delete_button = QToolButton()
         self.delete_button.setIcon(icon("delete.svg"))
         self.delete_button.setText("Delete")
-        self.delete_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.delete_button.setToolTip("Delete this entry")
+        self.delete_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.delete_button.setAccessibleName("Delete this entry")
+        self.delete_button.setToolTip("Delete this entry")
         self.delete_button.clicked.connect(self.delete_requested.emit)
         strip.addWidget(self.date)
         strip.addWidget(self.kind)
@@ -390,6 +392,7 @@ class EntryEditor(QWidget):
         grid.addWidget(QLabel("Tags"), 3, 0)
         grid.addWidget(self.tags, 3, 1)
         grid.setColumnStretch(1, 1)
+        same_height(self.mood, self.closeness, self.feelings, self.tags)
         body.addLayout(grid)
         body.addWidget(self._error("mood"))
         body.addWidget(self._error("closeness"))
@@ -417,6 +420,16 @@ class EntryEditor(QWidget):
         self.shareable.toggled.connect(self._changed)
         self.feelings.changed.connect(self._changed)
 
+    def resizeEvent(self, event) -> None:
+        # Narrow (a 900-pixel window): Delete shows its icon alone, so the kind of entry
+        # keeps its whole name. Wider: its word too.
+        style = Qt.ToolButtonStyle
+        wide = event.size().width() >= WIDE_STRIP
+        want = style.ToolButtonTextBesideIcon if wide else style.ToolButtonIconOnly
+        if self.delete_button.toolButtonStyle() != want:
+            self.delete_button.setToolButtonStyle(want)
+        super().resizeEvent(event)
+
     # -- loading -------------------------------------------------------------------
 
     @property
@@ -437,6 +450,7 @@ class EntryEditor(QWidget):
             self.date.setDate(to_qdate(entry.entry_date))
             self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
             self.title.setText(entry.title)
+            self.title.setCursorPosition(0)  # a long title shows its beginning
             self.body.setPlainText(entry.body)  # also starts a fresh undo history
             self._pristine_body = entry.body if entry.id is None else ""
             self.mood.setCurrentIndex(self.mood.findData(entry.mood) if entry.mood else 0)
@@ -460,7 +474,9 @@ class EntryEditor(QWidget):
             self._dirty = False
             self.problem = ""
             self.status.setText("Saved" if entry.id is not None else "")
-            self.delete_button.setText("Delete" if entry.id is not None else "Discard")
+            word = "Delete" if entry.id is not None else "Discard"
+            self.delete_button.setText(word)
+            self.delete_button.setToolTip(f"{word} this entry")
         finally:
             self._loading = False
 
@@ -602,6 +618,7 @@ class EntryEditor(QWidget):
         self._clear_errors()
         self.status.setText("Saved")
         self.delete_button.setText("Delete")
+        self.delete_button.setToolTip("Delete this entry")
         moved = before.id is None or before.entry_date != saved.entry_date
         self.saved.emit(saved, moved)
         return True
