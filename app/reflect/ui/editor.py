@@ -59,7 +59,7 @@ from app.widgets.icons import icon
 from app.widgets.menus import StayOpenMenu
 
 AUTOSAVE_MS = 1000
-WIDE_STRIP = 600  # above the strip's width with Delete in words, so the switch never jams
+WIDE_STRIP = 520  # above the strip's width with Delete in words, so the switch never jams
 CLOSENESS_WORDS = {
     1: "far apart",
     2: "a little distant",
