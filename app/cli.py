@@ -9,7 +9,7 @@ import sys
 from collections.abc import Sequence
 
 from app import __version__
-from app.cli_support import UserError, confirm_weak, open_vault, paths_of, read_passphrase
+from app.cli_support import BadValue, UserError, confirm_weak, open_vault, paths_of, read_passphrase
 
 # Areas that add headless subcommands: each module has register(commands, common).
 AREA_COMMANDS = (
@@ -70,7 +70,7 @@ def _run_demo(args: argparse.Namespace) -> int:
             "and will not touch it."
         )
     if not 1 <= args.years <= 10:
-        raise UserError("--years is a whole number from 1 to 10.")
+        raise BadValue("--years is a whole number from 1 to 10.")
     passphrase = read_passphrase(args) if args.passphrase_file else make_passphrase()
     print(f"Writing {args.years} sample year(s) of Tend into {paths.vault}...", file=sys.stderr)
     counts = create_demo(paths.vault, passphrase, Clock().today(), years=args.years)
@@ -165,7 +165,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run(args)
     except (UserError, VaultError) as exc:
         print(f"tend: {exc}", file=sys.stderr)
-        return 1
+        return getattr(exc, "code", 1)
     except BrokenPipeError:  # the reader stopped early (`| head`): nothing went wrong
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0

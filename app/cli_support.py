@@ -33,7 +33,15 @@ def for_terminal(text: str) -> str:
 
 
 class UserError(Exception):
-    """A condition the person can fix; its message is printed, never a traceback."""
+    """A condition the person can fix; its message is printed, never a traceback. Exit 1."""
+
+    code = 1
+
+
+class BadValue(UserError):
+    """A value on the command line Tend cannot use: a usage mistake, exit 2 as argparse's."""
+
+    code = 2
 
 
 def paths_of(args: Namespace) -> Paths:

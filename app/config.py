@@ -1,7 +1,7 @@
 """The one plaintext file: small, and holding nothing private about the user.
 
-It keeps only things needed before the vault is unlocked: the window geometry and
-the colour scheme, so the unlock dialog looks like the rest of the app.
+It keeps only things needed before the vault is unlocked: the window geometry, the
+last open area and the colour scheme, so the unlock dialog looks like the rest of the app.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ THEMES = ("system", "light", "dark")
 class Config:
     theme: str = "system"
     window_geometry: str = ""  # base64 of QWidget.saveGeometry(); no user text
+    last_area: str = ""  # the sidebar key open at lock or close ("reflect"), never content
 
     @classmethod
     def load(cls, path: Path) -> Config:

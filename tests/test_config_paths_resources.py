@@ -22,7 +22,7 @@ def test_config_round_trip_and_privacy(tmp_path):
     path = tmp_path / "config.json"
     Config(theme="dark", window_geometry="AAAA").save(path)
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    assert set(json.loads(path.read_text())) == {"theme", "window_geometry"}
+    assert set(json.loads(path.read_text())) == {"theme", "window_geometry", "last_area"}
     assert Config.load(path) == Config(theme="dark", window_geometry="AAAA")
 
 

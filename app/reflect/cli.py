@@ -12,6 +12,8 @@ import json
 import sys
 from typing import TextIO
 
+from app.reflect.model import MAX_BODY_CHARS
+
 SEARCH_DEFAULT_LIMIT = 20
 SEARCH_MAX_LIMIT = 1000
 
@@ -30,7 +32,22 @@ KIND_ALIASES = {
 
 
 class UserError(Exception):
-    """Something the person can fix; the message is printed as it is."""
+    """Something the person can fix; the message is printed as it is. Exit 1."""
+
+    code = 1
+
+
+class BadValue(UserError):
+    """A value given on the command line that Tend cannot use (a kind, a mood, a date,
+    a limit): a usage mistake, so exit 2 like argparse's own, as the README says."""
+
+    code = 2
+
+
+def _kind_names() -> str:
+    from app.reflect.model import KINDS
+
+    return ", ".join(k.value.replace("_", "-") for k in KINDS)
 
 
 def register(commands, common: argparse.ArgumentParser) -> None:
@@ -41,9 +58,15 @@ def register(commands, common: argparse.ArgumentParser) -> None:
         description="Add a journal entry. Leave TEXT out and Tend reads the entry from "
         "standard input: type it on the terminal and press Ctrl+D on a new line to finish, "
         "or pipe it in (tend write < note.txt). Words given as TEXT can be seen by other "
-        "users of this computer in the process list, so standard input is the private way.",
+        "users of this computer in the process list, so standard input is the private way. "
+        f"An entry holds up to {MAX_BODY_CHARS:,} characters.",
     )
-    write.add_argument("--kind", default="reflection", help="kind of entry (default: reflection)")
+    write.add_argument(
+        "--kind",
+        default="reflection",
+        metavar="K",
+        help=f"kind of entry: {_kind_names()} (default: reflection)",
+    )
     write.add_argument("--mood", metavar="N", help="mood from 1 (very low) to 5 (very good)")
     write.add_argument(
         "--tag", action="append", default=[], metavar="T", help="a tag; repeat for more"
@@ -81,15 +104,14 @@ def register(commands, common: argparse.ArgumentParser) -> None:
 
 
 def parse_kind(text: str):
-    from app.reflect.model import KINDS, Kind
+    from app.reflect.model import Kind
 
     key = text.strip().lower().replace(" ", "-")
     key = KIND_ALIASES.get(key, key.replace("-", "_"))
     try:
         return Kind(key)
     except ValueError:
-        names = ", ".join(k.value.replace("_", "-") for k in KINDS)
-        raise UserError(f"Tend knows these kinds of entry: {names}.") from None
+        raise BadValue(f"Tend knows these kinds of entry: {_kind_names()}.") from None
 
 
 def parse_scale(text: str | None, label: str) -> int | None:
@@ -100,7 +122,7 @@ def parse_scale(text: str | None, label: str) -> int | None:
     except ValueError:
         value = 0
     if not 1 <= value <= 5:
-        raise UserError(f"{label} is a whole number from 1 to 5.")
+        raise BadValue(f"{label} is a whole number from 1 to 5.")
     return value
 
 
@@ -112,7 +134,7 @@ def parse_day(text: str | None, label: str):
     try:
         return parse_date(text, label=label)
     except InvalidEntry as exc:
-        raise UserError(exc.message) from None
+        raise BadValue(exc.message) from None
 
 
 NOT_UTF8 = (
@@ -137,9 +159,9 @@ def check_utf8(*texts: str) -> None:
             raise UserError(NOT_UTF8) from None
 
 
-def _fail(exc: Exception) -> int:
+def _fail(exc: UserError) -> int:
     print(f"tend: {exc}", file=sys.stderr)
-    return 1
+    return exc.code
 
 
 # -- write -----------------------------------------------------------------------------
@@ -168,12 +190,17 @@ def _write(args: argparse.Namespace) -> int:
     check_utf8(text, args.title, *args.tag)
     if not text.strip() and not args.title.strip():
         raise UserError("There is nothing to write: give some text, or pipe it in.")
+    if len(text) > MAX_BODY_CHARS:
+        raise UserError(
+            f"That text is longer than {MAX_BODY_CHARS:,} characters, the most one entry "
+            "holds, so nothing was saved. You could split it over several entries."
+        )
     entry = new_entry(day, kind, title=args.title, body=text, mood=mood, tags=tuple(args.tag))
     with open_for_writing(args) as vault:
         try:
             saved = ReflectStore(vault, clock).create(entry)
-        except InvalidEntry as exc:
-            raise UserError(exc.message) from None
+        except InvalidEntry as exc:  # a value given on the command line: a usage mistake
+            raise BadValue(exc.message) from None
     print(f"Saved entry {saved.id} for {saved.entry_date.isoformat()}.")
     return 0
 
@@ -209,7 +236,7 @@ def _search(args: argparse.Namespace) -> int:
     except ValueError:
         limit = 0
     if not 1 <= limit <= SEARCH_MAX_LIMIT:
-        raise UserError(f"--limit is a whole number from 1 to {SEARCH_MAX_LIMIT}.")
+        raise BadValue(f"--limit is a whole number from 1 to {SEARCH_MAX_LIMIT}.")
     text = " ".join(args.query)
     check_utf8(text)
     with open_for_reading(args) as vault:
@@ -267,7 +294,7 @@ def _list(args: argparse.Namespace) -> int:
     date_from = parse_day(args.date_from, "The --from date")
     date_to = parse_day(args.date_to, "The --to date")
     if date_from and date_to and date_from > date_to:
-        raise UserError("The --from date comes after the --to date.")
+        raise BadValue("The --from date comes after the --to date.")
     flt = EntryFilter(date_from=date_from, date_to=date_to)
     out: TextIO = sys.stdout
     with open_for_reading(args) as vault:

@@ -242,6 +242,10 @@ def display_title(title: str, body: str, kind: Kind = Kind.REFLECTION) -> str:
 EARLIEST_DATE = date(1900, 1, 1)
 FUTURE_DAYS_ALLOWED = 366
 MAX_TITLE_CHARS = 300
+# The largest entry: two million characters, about 2 MB of plain text or a thousand
+# pages. Far beyond any journal entry, yet small enough that the editor opens it in
+# well under a second; a 50 MB paste once froze the window for most of a minute.
+MAX_BODY_CHARS = 2_000_000
 MAX_TAG_CHARS = 40
 MAX_TAGS = 30
 
@@ -345,6 +349,12 @@ def validate(entry: Entry, today: date) -> Entry:
     check_date(entry.entry_date, "entry_date", today, "The entry date")
     check_scale(entry.mood, "mood", "Mood")
     check_scale(entry.closeness, "closeness", "Closeness")
+    if len(entry.body) > MAX_BODY_CHARS:
+        raise InvalidEntry(
+            "body",
+            f"An entry can hold up to {MAX_BODY_CHARS:,} characters; this one is longer. "
+            "You could split it over several entries.",
+        )
     title = " ".join(without_nul(entry.title).split())
     if len(title) > MAX_TITLE_CHARS:
         raise InvalidEntry("title", f"A title can be up to {MAX_TITLE_CHARS} characters long.")

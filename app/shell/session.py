@@ -153,7 +153,7 @@ class Session(QObject):
         return None if self.window is None else self.window.open_area(key, **request)
 
     def _opened(self, vault) -> None:
-        from app.shell.window import MainWindow
+        from app.shell.window import MainWindow, on_a_screen
 
         self.gate = None
         self.vault = vault
@@ -166,6 +166,9 @@ class Session(QObject):
         window.closing.connect(self._window_closing)
         if self.config.window_geometry:
             window.restoreGeometry(QByteArray.fromBase64(self.config.window_geometry.encode()))
+        on_a_screen(window)
+        if self.config.last_area in {spec.key for spec in self.areas}:
+            window.open_area(self.config.last_area)
         self.window = window
         window.show()
         window.activateWindow()  # keyboard focus moves from the closed dialog to here
@@ -284,6 +287,7 @@ class Session(QObject):
 
     def _remember_geometry(self, window: QMainWindow) -> None:
         self.config.window_geometry = bytes(window.saveGeometry().toBase64()).decode()
+        self.config.last_area = window.current_key()
         self._save_config()
 
     def _save_config(self) -> None:

@@ -11,8 +11,8 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QGroupBox,
     QPushButton,
+    QSpacerItem,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -41,9 +41,14 @@ class SettingsDialog(QDialog):
         self._vault, self._settings = vault, settings
         self._on_theme, self._on_autolock = on_theme, on_autolock
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(8)
 
-        general = QGroupBox("General")
-        form = QFormLayout(general)
+        # Sections as the pages have them: a title, then its fields (no group frames,
+        # whose title inset left an odd gap). One form, so every field lines up.
+        form = QFormLayout()
+        form.setVerticalSpacing(8)
+        form.addRow(label("General", "cardTitle"))
         self.autolock = QSpinBox()
         self.autolock.setRange(0, 240)
         self.autolock.setSuffix(" min")
@@ -63,15 +68,14 @@ class SettingsDialog(QDialog):
 
         self.backups_kept = backups_kept_field(settings)
         form.addRow("&Daily backups kept", self.backups_kept)
-        layout.addWidget(general)
-
-        secret = QGroupBox("Passphrase")
-        form = QFormLayout(secret)
+        form.addItem(QSpacerItem(0, 10))
+        form.addRow(label("Passphrase", "cardTitle"))
         self.current = passphrase_field("Current passphrase")
         self.new = passphrase_field("New passphrase")
         self.again = passphrase_field("New passphrase again")
         self.strength = label("", "hint")
-        self.new.textChanged.connect(lambda text: self.strength.setText(strength(text).hint))
+        self.strength.hide()  # no empty row under the field until there is a word to say
+        self.new.textChanged.connect(self._show_strength)
         form.addRow("C&urrent", self.current)
         form.addRow("&New", self.new)
         form.addRow("", self.strength)
@@ -84,11 +88,17 @@ class SettingsDialog(QDialog):
         self.status = label("", "hint")
         self.status.setAccessibleDescription("Passphrase status")
         form.addRow(self.status)
-        layout.addWidget(secret)
+        layout.addLayout(form)
+        layout.addStretch(1)
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+
+    def _show_strength(self, text: str) -> None:
+        hint = strength(text).hint if text else ""
+        self.strength.setText(hint)
+        self.strength.setVisible(bool(hint))
 
     def _autolock_changed(self, minutes: int) -> None:
         self._on_autolock(minutes)  # in force now, even if the vault cannot remember it

@@ -6,14 +6,16 @@ from collections.abc import Sequence
 from contextlib import suppress
 from typing import Any
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QPoint, QSize, Qt, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
+    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QScrollArea,
     QSizePolicy,
     QStackedWidget,
     QToolBar,
@@ -28,6 +30,32 @@ from app.vault import VaultError
 from app.widgets.icons import icon
 
 TODAY = "today"
+SIDEBAR_WIDTH = 176  # wide enough for "Summaries" and its icon; a 900-px window keeps 724
+SETTINGS_KEY = "Ctrl+,"  # written out: the standard Preferences key has none on Linux
+QUIT_KEY = "Ctrl+Q"
+
+
+def on_a_screen(window: QWidget) -> None:
+    """Bring a window back if no screen shows its title bar (a monitor unplugged since)."""
+    frame = window.frameGeometry()
+    grip = frame.topLeft() + QPoint(min(frame.width(), 80) // 2, 10)
+    screens = QGuiApplication.screens()
+    if not screens or any(s.availableGeometry().contains(grip) for s in screens):
+        return
+    area = QGuiApplication.primaryScreen().availableGeometry()
+    width, height = min(window.width(), area.width()), min(window.height(), area.height())
+    window.resize(width, height)
+    window.move(area.x() + (area.width() - width) // 2, area.y() + (area.height() - height) // 2)
+
+
+def scrolling(view: QWidget) -> QScrollArea:
+    """A view in a frameless scroll area: a view that cannot give way enough scrolls
+    instead of growing the window past a small screen."""
+    page = QScrollArea()
+    page.setFrameShape(QFrame.Shape.NoFrame)
+    page.setWidgetResizable(True)
+    page.setWidget(view)
+    return page
 
 
 class MainWindow(QMainWindow):
@@ -56,11 +84,13 @@ class MainWindow(QMainWindow):
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Areas")
         self.sidebar.setIconSize(QSize(20, 20))
-        self.sidebar.setFixedWidth(200)
+        self.sidebar.setFixedWidth(SIDEBAR_WIDTH)
         self.stack = QStackedWidget()
+        self._pages: dict[str, QScrollArea] = {}
 
         self.today = self._build_today()
-        self.stack.addWidget(self.today)
+        self._today_page = scrolling(self.today)
+        self.stack.addWidget(self._today_page)
         self._add_item(TODAY, "Today", "today.svg")
         for spec in areas:
             self._add_item(spec.key, spec.title, spec.icon)
@@ -99,16 +129,12 @@ class MainWindow(QMainWindow):
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, bar)
         self.lock_action = self._action("&Lock", "lock.svg", "Ctrl+L", self.lock_requested.emit)
         self.settings_action = self._action(
-            "&Settings",
-            "settings.svg",
-            QKeySequence.StandardKey.Preferences,
-            self.settings_requested.emit,
+            "&Settings", "settings.svg", SETTINGS_KEY, self.settings_requested.emit
         )
-        # Many desktops define no Preferences key; toolbar buttons take no focus, so
-        # Ctrl+, (as the README says) keeps Settings in reach of the keyboard everywhere.
-        comma = QKeySequence("Ctrl+,")
-        keys = QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)
-        self.settings_action.setShortcuts([*keys, comma] if comma not in keys else keys)
+        # Quitting is closing: the same save first, the same question if it cannot.
+        self.quit_action = self._action("&Quit", "lock.svg", QUIT_KEY, self.close)
+        self.quit_action.setIcon(QIcon())
+        self.addAction(self.quit_action)
         self.about_action = self._action(
             "&About and privacy",
             "about.svg",
@@ -149,7 +175,8 @@ class MainWindow(QMainWindow):
         if key not in self._views:
             view = self._areas[key].load_view()(self.context)
             self._views[key] = view
-            self.stack.addWidget(view)
+            self._pages[key] = scrolling(view)
+            self.stack.addWidget(self._pages[key])
         return self._views[key]
 
     def open_area(self, key: str, **request: Any) -> AreaView | None:
@@ -173,15 +200,19 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self._page(key))
 
     def _page(self, key: str) -> QWidget:
-        return self.today if key == TODAY else self.view(key)
+        if key == TODAY:
+            return self._today_page
+        self.view(key)
+        return self._pages[key]
 
     def reload_views(self) -> None:
         """Build the area views afresh from the vault, e.g. after an import added to it."""
         current = self.current_key()
-        for key in [key for key in self._views if key != TODAY]:
-            view = self._views.pop(key)
-            self.stack.removeWidget(view)
-            view.deleteLater()
+        for key in list(self._views):
+            del self._views[key]
+            page = self._pages.pop(key)  # the page owns the view: both go
+            self.stack.removeWidget(page)
+            page.deleteLater()
         self.stack.setCurrentWidget(self._page(current))
 
     # -- saving --------------------------------------------------------------------

@@ -84,3 +84,12 @@ def card(title: str, *widgets: QWidget) -> QFrame:
     for widget in widgets:
         layout.addWidget(widget)
     return frame
+
+
+TOOL_HEIGHT = 32  # every button, picker and field in a row of tools
+
+
+def same_height(*widgets: QWidget) -> None:
+    """Give a row of tools one height, whatever kind of widget each is."""
+    for widget in widgets:
+        widget.setFixedHeight(TOOL_HEIGHT)

@@ -89,19 +89,21 @@ def test_write_from_stdin_keeps_every_line(tend, paths):
 
 
 @pytest.mark.parametrize(
-    ("argv", "words"),
+    ("argv", "words", "exit_code"),
     [
-        (["--mood", "7", "x"], "Mood is a whole number from 1 to 5"),
-        (["--mood", "calm", "x"], "Mood is a whole number from 1 to 5"),
-        (["--kind", "diary", "x"], "Tend knows these kinds of entry"),
-        (["--date", "15/01/2026", "x"], "YYYY-MM-DD"),
-        (["--date", "1850-01-01", "x"], "1900 or later"),
-        (["   "], "nothing to write"),
+        # A value Tend cannot use is a usage mistake (2), as the README says...
+        (["--mood", "7", "x"], "Mood is a whole number from 1 to 5", 2),
+        (["--mood", "calm", "x"], "Mood is a whole number from 1 to 5", 2),
+        (["--kind", "diary", "x"], "Tend knows these kinds of entry", 2),
+        (["--date", "15/01/2026", "x"], "YYYY-MM-DD", 2),
+        (["--date", "1850-01-01", "x"], "1900 or later", 2),
+        # ...while nothing to write is a problem explained (1).
+        (["   "], "nothing to write", 1),
     ],
 )
-def test_write_mistakes_are_explained_without_a_traceback(tend, paths, argv, words):
+def test_write_mistakes_are_explained_without_a_traceback(tend, paths, argv, words, exit_code):
     code, out, err = tend("write", *argv)
-    assert code == 1
+    assert code == exit_code
     assert out == ""
     assert words in err
     assert "Traceback" not in err
@@ -165,7 +167,7 @@ def test_search_limit_and_bad_input(tend):
     _, out, _ = tend("search", "river", "--limit", "2", "--json")
     assert len(json.loads(out)) == 2
     code, _, err = tend("search", "river", "--limit", "zero")
-    assert code == 1
+    assert code == 2
     assert "--limit" in err
     code, out, err = tend("search", '"unbalanced', "OR")
     assert code == 0
@@ -211,7 +213,7 @@ def test_list_json(tend):
 )
 def test_list_bad_dates(tend, argv, words):
     code, out, err = tend("list", *argv)
-    assert code == 1
+    assert code == 2
     assert out == ""
     assert words in err
 
@@ -255,3 +257,42 @@ def test_importing_the_cli_pulls_in_no_qt():
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=root
     )
     assert done.stdout.strip() == "False"
+
+
+def test_write_help_names_every_kind(capsys):
+    from app.cli import main
+    from app.reflect.model import KINDS
+
+    with pytest.raises(SystemExit):
+        main(["write", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for kind in KINDS:
+        assert kind.value.replace("_", "-") in out
+
+
+def test_a_text_past_the_largest_entry_is_refused_and_nothing_saved(tend, paths):
+    from app.reflect.model import MAX_BODY_CHARS
+
+    code, out, err = tend("write", stdin="a" * (MAX_BODY_CHARS + 1))
+    assert (code, out) == (1, "")
+    assert "nothing was saved" in err
+    assert entries(paths) == []
+    code, _, _ = tend("write", stdin="a" * MAX_BODY_CHARS)
+    assert code == 0
+
+
+class Terminal(io.StringIO):
+    def isatty(self) -> bool:
+        return True
+
+
+def test_search_marks_matches_in_bold_only_on_a_terminal(tend, monkeypatch, capsys):
+    tend("write", "The river was calm tonight.")
+    code, out, _ = tend("search", "river")
+    assert code == 0
+    assert "river" in out
+    assert "\x1b[" not in out  # piped: plain text
+    screen = Terminal()
+    monkeypatch.setattr(sys, "stdout", screen)
+    tend("search", "river")
+    assert "\x1b[1mriver\x1b[0m" in screen.getvalue()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QPoint, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -118,12 +118,13 @@ def test_every_field_of_the_editor_is_saved(qtbot, make_view, store):
     editor.closeness.setCurrentIndex(editor.closeness.findData(3))
     editor.feelings.action_for("hopeful").trigger()
     editor.feelings.action_for("tense").trigger()
-    assert editor.feelings.text() == "hopeful, tense"
+    assert editor.feelings.text().strip() == "hopeful, tense"
     qtbot.keyClicks(editor.tags, "#Old Wounds, Home home")
     qtbot.keyClick(editor.tags, Qt.Key.Key_Return)  # finishing the field tidies it
     assert editor.tags.text() == "old, wounds, home"
     qtbot.mouseClick(editor.star, LEFT)
-    assert editor.star.text() == "Starred"
+    assert editor.star.isChecked()
+    assert "unstar" in editor.star.toolTip()
     assert not editor.shareable.isChecked()  # private unless said otherwise
     assert "summaries" in editor.shareable.accessibleDescription()
     editor.shareable.click()
@@ -306,10 +307,8 @@ def test_setback_fields_hint_and_repair(qtbot, make_view, store):
     assert setback.repaired_on is None
     # Later: how the two of you repaired it, and when.
     editor.setback.repaired.click()
-    editor.setback.repaired_on.setDate(QDate(2026, 1, 1))  # before the setback: not possible
-    with pytest.raises(NotSaved, match="before the setback"):
-        view.flush()
-    assert "before the setback" in editor.error_text("repaired_on")
+    editor.setback.repaired_on.setDate(QDate(2026, 1, 1))  # before the setback: not offered
+    assert editor.setback.repaired_on.date() == editor.date.date()
     editor.setback.repaired_on.setDate(QDate(2026, 1, 15))
     qtbot.keyClicks(editor.setback.how_repaired, "A long hug and an apology.")
     view.flush()  # saves, or raises NotSaved
@@ -420,8 +419,8 @@ def test_nothing_is_clipped_in_the_default_window(qtbot, context, store):
     view.filter_bar.starred.click()
     view.new_entry(Kind.SETBACK)
     qtbot.keyClicks(view.editor.body, "x")
+    view.editor.tags.setText(" ".join(f"tag{i}" for i in range(40)))  # too many to save
     view.editor.setback.repaired.click()
-    view.editor.setback.repaired_on.setDate(QDate(2020, 1, 1))
     try:
         assert not view.editor.save()
         assert view.editor.status.text() == "Not saved yet"
@@ -436,7 +435,8 @@ def test_nothing_is_clipped_in_the_default_window(qtbot, context, store):
                 assert button.width() >= button.sizeHint().width(), button.text()
         assert view.editor.status.width() >= view.editor.status.sizeHint().width()
     finally:
-        view.editor.setback.repaired.click()  # fixed, so the entry saves as the window closes
+        view.editor.tags.setText("fixed")  # so the entry saves as the window closes
+        view.editor.save()
 
 
 def test_template_headings_take_the_theme_accent_light_and_dark(qtbot, make_view):
@@ -448,8 +448,13 @@ def test_template_headings_take_the_theme_accent_light_and_dark(qtbot, make_view
 
     def heading_colour():
         block = body.document().firstBlock()
-        assert block.text().startswith("## ")
-        [heading] = block.layout().formats()
+        assert block.text().startswith("## ")  # Markdown in storage...
+        marks, heading = sorted(block.layout().formats(), key=lambda f: f.start)
+        # ...but the marks take neither ink nor room: the person sees a heading.
+        assert (marks.start, marks.length) == (0, 3)
+        assert marks.format.foreground().color().alpha() == 0
+        assert marks.format.fontPointSize() <= 1
+        assert heading.start == 3
         return heading.format.foreground().color().name()
 
     for scheme in ("light", "dark"):
@@ -469,3 +474,129 @@ def test_a_pasted_paragraph_as_title_is_cut_to_fit_and_saves(qtbot, make_view, s
     view.flush()
     [row] = store.window(0, 1)
     assert store.get(row.id).title.startswith("so much to say")
+
+
+def test_after_undoing_a_delete_the_keyboard_is_back_in_the_list(qtbot, make_view, store):
+    gone = store.create(Entry(date(2026, 1, 14), body="goes"))
+    view = make_view()
+    view.show()
+    qtbot.waitExposed(view)
+    click_row(qtbot, view, 1)
+    qtbot.mouseClick(view.editor.delete_button, LEFT)
+    assert view.confirm.question.text() == "Delete this entry?"  # Tend's own, calm box
+    qtbot.mouseClick(view.delete_confirm_button, LEFT)
+    view.undo_button.setFocus()
+    qtbot.keyClick(view.undo_button, Qt.Key.Key_Space)
+    qtbot.waitUntil(lambda: view.list.hasFocus())
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_7)  # lands in the list, harmless
+    view.flush()
+    assert store.get(gone.id).entry_date == date(2026, 1, 14)
+
+
+def test_the_date_pickers_offer_only_what_can_be_saved(qtbot, make_view, store, clock):
+    from app.reflect.model import EARLIEST_DATE, InvalidEntry
+
+    view = make_view()
+    view.new_entry(Kind.SETBACK)
+    picker = view.editor.date
+    today = clock.today()
+    latest = today + timedelta(days=FUTURE_DAYS_ALLOWED)
+    calendar = picker.calendarWidget()
+    assert calendar.maximumDate() == QDate(latest.year, latest.month, latest.day)
+    assert calendar.minimumDate() == QDate(EARLIEST_DATE.year, 1, 1)
+    store.create(Entry(latest, body="the last day the store takes"))
+    with pytest.raises(InvalidEntry):
+        store.create(Entry(latest + timedelta(days=1), body="one day too far"))
+    # The repair calendar starts on the setback's own day, and follows it.
+    picker.setDate(QDate(2026, 1, 10))
+    repair = view.editor.setback.repaired_on
+    assert repair.calendarWidget().minimumDate() == QDate(2026, 1, 10)
+    picker.setDate(QDate(2026, 1, 12))
+    assert repair.minimumDate() == QDate(2026, 1, 12)
+    assert repair.maximumDate() == calendar.maximumDate()
+
+
+def test_the_filter_calendars_open_on_this_month_and_weekends_are_calm(qtbot, make_view, clock):
+    view = make_view()
+    view.filter_button.setChecked(True)
+    view.show()
+    qtbot.waitExposed(view)
+    box = view.filter_bar.date_from
+    assert box.date() == box.minimumDate()  # "Any"
+    calendar = box.calendarWidget()
+    qtbot.mouseClick(box, LEFT, pos=QPoint(box.width() - 8, box.height() // 2))  # the arrow
+    qtbot.waitUntil(calendar.isVisible)
+    today = clock.today()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year, today.month)
+    calendar.window().close()
+    # No red weekends: a Saturday is drawn like a Wednesday.
+    saturday = calendar.weekdayTextFormat(Qt.DayOfWeek.Saturday)
+    assert saturday == calendar.weekdayTextFormat(Qt.DayOfWeek.Wednesday)
+
+
+def test_feelings_can_be_ticked_several_at_once(qtbot, make_view):
+    view = make_view()
+    view.new_entry()
+    button = view.editor.feelings
+    family = button.menu().actions()[0].menu()
+    family.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    qtbot.waitExposed(family)
+    first, second = [a for a in family.actions() if a.isCheckable()][:2]
+    for action in (first, second):
+        qtbot.mouseClick(family, LEFT, pos=family.actionGeometry(action).center())
+        assert family.isVisible()  # still open for the next pick
+    assert view.editor.feelings.feelings() == (first.text(), second.text())
+    family.close()
+
+
+def test_a_letter_with_a_mood_shows_a_mood_to_change(qtbot, make_view, store):
+    letter = store.create(Entry(date(2026, 1, 14), kind=Kind.UNSENT_LETTER, body="Dear", mood=4))
+    view = make_view()
+    view.select_entry(letter.id)
+    mood = view.editor.mood
+    assert not mood.isHidden()
+    mood.setCurrentIndex(mood.findData(2))
+    view.flush()
+    assert store.get(letter.id).mood == 2
+    view.new_entry(Kind.UNSENT_LETTER)
+    assert mood.isHidden()  # a fresh letter does not ask
+
+
+def test_a_paste_past_the_largest_entry_is_refused_and_the_text_kept(qtbot, make_view, store):
+    from app.reflect.model import MAX_BODY_CHARS
+
+    view = make_view()
+    view.new_entry()
+    body = view.editor.body
+    body.setPlainText("My own words.")
+    QApplication.clipboard().setText("x" * MAX_BODY_CHARS)
+    body.setFocus()
+    qtbot.keyClick(body, Qt.Key.Key_V, CTRL)
+    assert body.toPlainText() == "My own words."
+    assert "nothing was pasted" in view.editor.error_text("other")
+    QApplication.clipboard().setText(" And a few more.")
+    qtbot.keyClick(body, Qt.Key.Key_V, CTRL)
+    assert "a few more." in body.toPlainText()
+    QApplication.clipboard().clear()
+
+
+def test_the_selected_row_is_a_soft_tint_in_dark_not_a_hole(qtbot, make_view, store):
+    from app.shell.theme import apply_theme, palette_for
+
+    store.create_many(many(3))
+    app = QApplication.instance()
+    apply_theme(app, "dark")  # as the app does: palette and stylesheet, app-wide
+    try:
+        view = make_view()
+        view.resize(900, 500)
+        view.show()
+        qtbot.waitExposed(view)
+        click_row(qtbot, view, 1)
+        rect = view.list.visualRect(view.model.index(1))
+        spot = view.list.viewport().mapTo(view, rect.topLeft()) + QPoint(10, rect.height() // 2)
+        tint = view.grab().toImage().pixelColor(spot)
+        page = palette_for("dark").color(QPalette.ColorRole.Window)
+        assert tint.lightness() > page.lightness()  # lighter than the page, never darker
+        assert tint.lightness() - page.lightness() < 40  # a tint, not a slab of accent
+    finally:
+        apply_theme(app, "light")

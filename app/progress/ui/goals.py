@@ -37,6 +37,7 @@ from app.progress.goals import (
 from app.progress.store import GoalNotFound, GoalStore
 from app.validation import Invalid
 from app.vault import VaultError
+from app.widgets.calendar import themed_calendar
 from app.widgets.forms import error_label, label, show_error
 
 NO_GOALS = (
@@ -59,7 +60,7 @@ def from_qdate(value: QDate) -> date:
 def _date_edit(name: str, first: date, last: date, value: date) -> QDateEdit:
     edit = QDateEdit()
     edit.setAccessibleName(name)
-    edit.setCalendarPopup(True)
+    themed_calendar(edit)
     edit.setDisplayFormat("d MMM yyyy")
     edit.setDateRange(to_qdate(first), to_qdate(last))
     edit.setDate(to_qdate(value))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer, Signal
-from PySide6.QtGui import QFont, QPalette, QSyntaxHighlighter, QTextCharFormat
+from PySide6.QtGui import QFont, QIcon, QPalette, QSyntaxHighlighter, QTextCharFormat
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -29,20 +28,38 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app import resources
 from app.clock import Clock
 from app.context import NotSaved
-from app.reflect.model import KINDS, MAX_TITLE_CHARS, Entry, InvalidEntry, Kind, normalise_tags
+from app.reflect.model import (
+    KINDS,
+    MAX_BODY_CHARS,
+    MAX_TITLE_CHARS,
+    Entry,
+    InvalidEntry,
+    Kind,
+    normalise_tags,
+)
 from app.reflect.prompts import PromptLibrary, load_library, template_for_set
 from app.reflect.store import ReflectStore
 from app.reflect.ui.entry_list import MOOD_WORDS, kind_icon
-from app.reflect.ui.form_parts import date_picker, field_error, from_qdate, scale_box, to_qdate
+from app.reflect.ui.form_parts import (
+    date_picker,
+    field_error,
+    from_qdate,
+    offer_storable_dates,
+    scale_box,
+    to_qdate,
+)
 from app.reflect.ui.setback_fields import SetbackFields
 from app.shared.feelings import feeling_families
 from app.vault import VaultBusy, VaultError
-from app.widgets.forms import label
+from app.widgets.forms import label, same_height
 from app.widgets.icons import icon
+from app.widgets.menus import StayOpenMenu
 
 AUTOSAVE_MS = 1000
+WIDE_STRIP = 520  # above the strip's width with Delete in words, so the switch never jams
 CLOSENESS_WORDS = {
     1: "far apart",
     2: "a little distant",
@@ -50,6 +67,11 @@ CLOSENESS_WORDS = {
     4: "close",
     5: "very close",
 }
+TOO_LONG_PASTE = (
+    f"That paste would make the entry longer than {MAX_BODY_CHARS:,} characters, the most "
+    "one entry holds, so nothing was pasted and your text is as it was. You could split "
+    "it over several entries."
+)
 SHAREABLE_HINT = (
     "Private unless you tick this. A shareable entry may be included in the summaries "
     "you choose to print or save; nothing is ever sent anywhere."
@@ -82,26 +104,43 @@ class HeadingHighlighter(QSyntaxHighlighter):
         return False
 
     def highlightBlock(self, text: str) -> None:
-        stripped = text.lstrip()
-        if stripped.startswith("#"):
-            form = QTextCharFormat()
-            form.setFontWeight(QFont.Weight.DemiBold)
-            form.setForeground(self._box.palette().color(QPalette.ColorRole.Link))
-            self.setFormat(0, len(text), form)
+        marks = heading_marks(text)
+        if not marks:
+            return
+        form = QTextCharFormat()
+        form.setFontWeight(QFont.Weight.DemiBold)
+        form.setForeground(self._box.palette().color(QPalette.ColorRole.Link))
+        self.setFormat(marks, len(text) - marks, form)
+        # The marks stay in the text (stored as Markdown, so summaries and the terminal
+        # show headings too) but take no room and no ink here: a person sees a heading.
+        hidden = QTextCharFormat()
+        hidden.setForeground(Qt.GlobalColor.transparent)
+        hidden.setFontPointSize(1)
+        self.setFormat(0, marks, hidden)
 
 
-class FeelingsButton(QToolButton):
-    """A compact picker: one submenu per family of feelings, each feeling checkable."""
+def heading_marks(line: str) -> int:
+    """How many leading characters of a Markdown heading line are marks ("## " is 3)."""
+    hashes = len(line) - len(line.lstrip("#"))
+    if not 1 <= hashes <= 6 or line[hashes : hashes + 1] != " ":
+        return 0
+    return hashes + 1
+
+
+class FeelingsButton(QPushButton):
+    """A compact picker: one submenu per family of feelings, each feeling checkable, and
+    the menu stays open while feelings are ticked."""
 
     changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAccessibleName("Feelings")
-        self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.setProperty("menuButton", True)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        self.setMinimumWidth(140)
         self._chosen: list[str] = []
-        menu = QMenu(self)
+        menu = StayOpenMenu(self)
         menu.setAccessibleName("Feelings by family")
         self._actions = {}
         for family in feeling_families():
@@ -141,8 +180,55 @@ class FeelingsButton(QToolButton):
 
     def _show(self) -> None:
         text = ", ".join(self._chosen) if self._chosen else "Choose feelings…"
-        self.setText(text if len(text) <= 48 else text[:47] + "…")
+        self._full = text
         self.setToolTip(", ".join(self._chosen) or "What did you feel? Pick as many as fit.")
+        self._elide()
+
+    def _elide(self) -> None:
+        room = max(40, self.width() - 48)  # leave the arrow its own space
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, room)
+        # Left-aligned text in a menu button ignores the stylesheet's padding: two spaces
+        # keep it off the edge.
+        self.setText("  " + shown)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), 260), hint.height())
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(self.minimumWidth(), super().minimumSizeHint().height())
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+
+def star_icon() -> QIcon:
+    star = QIcon()
+    star.addFile(str(resources.path("icons/star.svg")), QSize(), QIcon.Mode.Normal, QIcon.State.Off)
+    filled = str(resources.path("icons/star-filled.svg"))
+    star.addFile(filled, QSize(), QIcon.Mode.Normal, QIcon.State.On)
+    return star
+
+
+class BoundedTextEdit(QPlainTextEdit):
+    """A text box that refuses a paste or drop that would take it past ``limit``
+    characters, keeping its text as it was; ``refused`` says so."""
+
+    refused = Signal()
+
+    def __init__(self, limit: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.limit = limit
+
+    def insertFromMimeData(self, source) -> None:
+        incoming = len(source.text()) if source.hasText() else 0
+        cursor = self.textCursor()
+        selected = cursor.selectionEnd() - cursor.selectionStart()
+        if self.document().characterCount() - 1 - selected + incoming > self.limit:
+            self.refused.emit()
+            return
+        super().insertFromMimeData(source)
 
 
 class EntryEditor(QWidget):
@@ -188,11 +274,16 @@ class EntryEditor(QWidget):
         outer.setSpacing(0)
 
         # Top strip: date, kind, star, delete, and how saving is going.
-        strip = QHBoxLayout()
-        strip.setContentsMargins(24, 14, 24, 6)
-        strip.setSpacing(10)
+        strip_row = QWidget()
+        strip_row.setObjectName("toolRow")  # one height for every control in it
+        strip = QHBoxLayout(strip_row)
+        strip.setContentsMargins(12, 14, 12, 6)
+        strip.setSpacing(8)
         self.date = date_picker("Entry date", today)
         self.date.setToolTip("The day this entry is about: 1900 up to a year from today.")
+        # Room for the widest date, its padding and the arrow: never "30 Nov 202".
+        widest = self.date.fontMetrics().horizontalAdvance("30 Sep 2026")
+        self.date.setMinimumWidth(widest + 52)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Kind of entry")
         self.kind.setAccessibleDescription("Kind of entry")  # spoken on Linux; no label here
@@ -201,9 +292,10 @@ class EntryEditor(QWidget):
             self.kind.addItem(kind_icon(kind), info.label, kind.value)
         self.star = QToolButton()
         self.star.setCheckable(True)
-        self.star.setIcon(icon("star.svg"))
-        self.star.setText("Star")
-        self.star.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        # One star everywhere: outlined until starred, then filled, as in the list.
+        self.star.setIcon(star_icon())
+        self.star.setIconSize(QSize(18, 18))
+        self.star.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.star.setAccessibleName("Starred")
         self.star.setToolTip("Star entries you want to find again easily")
         self.status = label("", "hint")
@@ -212,20 +304,23 @@ class EntryEditor(QWidget):
         self.delete_button = QToolButton()
         self.delete_button.setIcon(icon("delete.svg"))
         self.delete_button.setText("Delete")
-        self.delete_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.delete_button.setToolTip("Delete this entry")
+        self.delete_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.delete_button.setAccessibleName("Delete this entry")
+        self.delete_button.setToolTip("Delete this entry")
         self.delete_button.clicked.connect(self.delete_requested.emit)
         strip.addWidget(self.date)
         strip.addWidget(self.kind)
         strip.addWidget(self.star)
         strip.addStretch(1)
         strip.addWidget(self.delete_button)
-        outer.addLayout(strip)
+        same_height(self.date, self.kind, self.star, self.delete_button)
+        outer.addWidget(strip_row)
 
         # Under it, what this kind of entry is for, and how saving is going: kept out
         # of the strip above, which must fit beside the list in a 1100-pixel window.
         info = QHBoxLayout()
-        info.setContentsMargins(24, 0, 24, 4)
+        info.setContentsMargins(16, 0, 16, 4)
         info.setSpacing(12)
         self.blurb = label("", "hint")
         info.addWidget(self.blurb, 1)
@@ -239,7 +334,7 @@ class EntryEditor(QWidget):
         page = QWidget()
         page.setObjectName("editorPage")
         body = QVBoxLayout(page)
-        body.setContentsMargins(24, 4, 24, 18)
+        body.setContentsMargins(16, 4, 16, 18)
         body.setSpacing(8)
         body.addWidget(self._error("entry_date"))
 
@@ -274,7 +369,8 @@ class EntryEditor(QWidget):
         self._errors.update(self.setback.errors)
         body.addWidget(self.setback)
 
-        self.body = QPlainTextEdit()
+        self.body = BoundedTextEdit(MAX_BODY_CHARS)
+        self.body.refused.connect(self._refused_paste)
         self.body.setObjectName("entryBody")
         self.body.setAccessibleName("Entry text")
         self.body.setMinimumHeight(220)
@@ -296,15 +392,17 @@ class EntryEditor(QWidget):
         self.tags = QLineEdit()
         self.tags.setAccessibleName("Tags")
         self.tags.setPlaceholderText("tags, separated by commas or spaces")
+        # One control a row: they give way on a narrow window instead of scrolling.
         grid.addWidget(self.mood_label, 0, 0)
-        grid.addWidget(self.mood, 0, 1)
-        grid.addWidget(self.closeness_label, 0, 2)
-        grid.addWidget(self.closeness, 0, 3)
-        grid.addWidget(QLabel("Feelings"), 1, 0)
-        grid.addWidget(self.feelings, 1, 1, 1, 3)
-        grid.addWidget(QLabel("Tags"), 2, 0)
-        grid.addWidget(self.tags, 2, 1, 1, 3)
-        grid.setColumnStretch(4, 1)
+        grid.addWidget(self.mood, 0, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.closeness_label, 1, 0)
+        grid.addWidget(self.closeness, 1, 1, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(QLabel("Feelings"), 2, 0)
+        grid.addWidget(self.feelings, 2, 1)
+        grid.addWidget(QLabel("Tags"), 3, 0)
+        grid.addWidget(self.tags, 3, 1)
+        grid.setColumnStretch(1, 1)
+        same_height(self.mood, self.closeness, self.feelings, self.tags)
         body.addLayout(grid)
         body.addWidget(self._error("mood"))
         body.addWidget(self._error("closeness"))
@@ -326,10 +424,21 @@ class EntryEditor(QWidget):
         for box in (self.mood, self.closeness):
             box.currentIndexChanged.connect(self._changed)
         self.kind.currentIndexChanged.connect(self._kind_changed)
+        self.date.dateChanged.connect(self.setback.follow_entry_date)
         self.date.dateChanged.connect(self._changed)
         self.star.toggled.connect(self._star_toggled)
         self.shareable.toggled.connect(self._changed)
         self.feelings.changed.connect(self._changed)
+
+    def resizeEvent(self, event) -> None:
+        # Narrow (a 900-pixel window): Delete shows its icon alone, so the kind of entry
+        # keeps its whole name. Wider: its word too.
+        style = Qt.ToolButtonStyle
+        wide = event.size().width() >= WIDE_STRIP
+        want = style.ToolButtonTextBesideIcon if wide else style.ToolButtonIconOnly
+        if self.delete_button.toolButtonStyle() != want:
+            self.delete_button.setToolButtonStyle(want)
+        super().resizeEvent(event)
 
     # -- loading -------------------------------------------------------------------
 
@@ -347,9 +456,11 @@ class EntryEditor(QWidget):
         self._loading = True
         try:
             self._entry = entry
+            offer_storable_dates(self.date, self._clock.today())
             self.date.setDate(to_qdate(entry.entry_date))
             self.kind.setCurrentIndex(self.kind.findData(entry.kind.value))
             self.title.setText(entry.title)
+            self.title.setCursorPosition(0)  # a long title shows its beginning
             self.body.setPlainText(entry.body)  # also starts a fresh undo history
             self._pristine_body = entry.body if entry.id is None else ""
             self.mood.setCurrentIndex(self.mood.findData(entry.mood) if entry.mood else 0)
@@ -364,6 +475,7 @@ class EntryEditor(QWidget):
                 self.setback.clear()
             else:
                 self.setback.load(entry.setback)
+            self.setback.follow_entry_date(self.date.date())
             prompt = self._library.get(entry.prompt_id) if entry.prompt_id else None
             self.prompt_label.setText(f"Answering: {prompt.text}" if prompt else "")
             self.prompt_label.setVisible(prompt is not None)
@@ -372,7 +484,9 @@ class EntryEditor(QWidget):
             self._dirty = False
             self.problem = ""
             self.status.setText("Saved" if entry.id is not None else "")
-            self.delete_button.setText("Delete" if entry.id is not None else "Discard")
+            word = "Delete" if entry.id is not None else "Discard"
+            self.delete_button.setText(word)
+            self.delete_button.setToolTip(f"{word} this entry")
         finally:
             self._loading = False
 
@@ -381,8 +495,12 @@ class EntryEditor(QWidget):
         self.blurb.setText(info.blurb)
         self.body.setPlaceholderText(info.placeholder)
         self.setback.setVisible(info.shows_setback)
-        for widget in (self.mood, self.closeness, self.mood_label, self.closeness_label):
-            widget.setVisible(info.shows_mood)
+        # What the list shows, the editor can change: a letter written from the terminal
+        # with a mood keeps its mood control, though letters do not ask for one.
+        for pair in ((self.mood, self.mood_label), (self.closeness, self.closeness_label)):
+            shown = info.shows_mood or pair[0].currentIndex() > 0
+            for widget in pair:
+                widget.setVisible(shown)
 
     def template_for_kind(self, kind: Kind) -> str:
         info = KINDS[kind]
@@ -418,8 +536,14 @@ class EntryEditor(QWidget):
         self.timer.start()  # restarted by every edit: saves once typing pauses
 
     def _star_toggled(self, on: bool) -> None:
-        self.star.setText("Starred" if on else "Star")
+        self.star.setToolTip("Starred: click to unstar" if on else "Star this entry")
         self._changed()
+
+    def _refused_paste(self) -> None:
+        widget = self._errors["other"]
+        widget.setText(TOO_LONG_PASTE)
+        widget.show()
+        self.last_error = TOO_LONG_PASTE
 
     def _tidy_tags(self) -> None:
         try:
@@ -512,6 +636,7 @@ class EntryEditor(QWidget):
             self.save_problem_text.setText(CONFLICT_NOTE)
             self.save_problem.show()
         self.delete_button.setText("Delete")
+        self.delete_button.setToolTip("Delete this entry")
         moved = before.id != saved.id or before.entry_date != saved.entry_date
         self.saved.emit(saved, moved)
         return True

@@ -235,14 +235,16 @@ class EntryDelegate(QStyledItemDelegate):
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         rect = option.rect.adjusted(6, 2, -6, -2)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        # The accent from Link: the stylesheet makes this view's Highlight transparent (so
+        # Qt's own full-strength selection stays away), and a tint of transparent is black.
         if selected:
-            colour = palette.color(QPalette.ColorRole.Highlight)
+            colour = palette.color(QPalette.ColorRole.Link)
             colour.setAlphaF(0.22)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
             painter.drawRoundedRect(rect, 8, 8)
         elif option.state & QStyle.StateFlag.State_MouseOver:
-            colour = palette.color(QPalette.ColorRole.Highlight)
+            colour = palette.color(QPalette.ColorRole.Link)
             colour.setAlphaF(0.08)
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(colour)
@@ -260,7 +262,7 @@ class EntryDelegate(QStyledItemDelegate):
         font = QFont(option.font)
         if entry.starred:
             star = "★"
-            painter.setPen(palette.color(QPalette.ColorRole.Highlight))
+            painter.setPen(palette.color(QPalette.ColorRole.Link))
             painter.setFont(font)
             width = painter.fontMetrics().horizontalAdvance(star + " ")
             painter.drawText(

@@ -8,6 +8,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import QComboBox, QDateEdit, QLabel, QPlainTextEdit
 
 from app.reflect.model import EARLIEST_DATE, FUTURE_DAYS_ALLOWED
+from app.widgets.calendar import themed_calendar
 from app.widgets.forms import label
 
 
@@ -23,12 +24,19 @@ def date_picker(name: str, today: date) -> QDateEdit:
     """A date field that offers only the dates an entry may carry, so none blocks a save."""
     picker = QDateEdit()
     picker.setAccessibleName(name)
-    picker.setCalendarPopup(True)
     picker.setDisplayFormat("d MMM yyyy")
-    picker.setDateRange(
-        to_qdate(EARLIEST_DATE), to_qdate(today + timedelta(days=FUTURE_DAYS_ALLOWED))
-    )
+    themed_calendar(picker)
+    offer_storable_dates(picker, today)
     return picker
+
+
+def offer_storable_dates(picker: QDateEdit, today: date, earliest: date = EARLIEST_DATE) -> None:
+    """The range the store accepts (see model.check_date), measured from today: called
+    again on each load, so a window left open for days still offers the right ones."""
+    latest = today + timedelta(days=FUTURE_DAYS_ALLOWED)
+    blocked = picker.blockSignals(True)  # a range is not an edit to save
+    picker.setDateRange(to_qdate(max(earliest, EARLIEST_DATE)), to_qdate(latest))
+    picker.blockSignals(blocked)
 
 
 def scale_box(name: str, words: dict[int, str]) -> QComboBox:

@@ -7,7 +7,7 @@ added, so nothing a person wrote is ever read as HTML.
 from __future__ import annotations
 
 import html
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 
 from PySide6.QtCore import QDate, QSize, Qt, Signal
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from app.reflect.model import KINDS, EntryFilter, Kind
 from app.reflect.query import SearchHit, Span
 from app.reflect.ui.entry_list import ID_ROLE, kind_icon, meta_line
+from app.widgets.calendar import themed_calendar
 
 MATCH_STYLE = "background-color: rgba(214, 170, 60, 0.45); font-weight: 600;"
 
@@ -126,13 +127,21 @@ class SearchResults(QListWidget):
         return widget.title.text() + "\n" + widget.snippet.text()
 
 
-def _any_date_box(name: str) -> QDateEdit:
+def _any_date_box(name: str, today: Callable[[], date]) -> QDateEdit:
     box = QDateEdit()
     box.setAccessibleName(name)
-    box.setCalendarPopup(True)
     box.setDisplayFormat("d MMM yyyy")
     box.setMinimumDate(QDate(1899, 12, 31))
     box.setSpecialValueText("Any")  # shown while the date sits at the minimum
+
+    def opens_on() -> QDate | None:
+        # "Any" is stored as the minimum date: its calendar opens on this month instead.
+        if box.date() != box.minimumDate():
+            return None
+        day = today()
+        return QDate(day.year, day.month, day.day)
+
+    themed_calendar(box, opens_on)
     box.setDate(box.minimumDate())
     return box
 
@@ -142,11 +151,13 @@ class FilterBar(QFrame):
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, today: Callable[[], date] = date.today, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("filterBar")
         form = QFormLayout(self)
-        form.setContentsMargins(12, 8, 12, 8)
+        form.setContentsMargins(10, 8, 10, 8)
         form.setVerticalSpacing(6)
         self.kind = QComboBox()
         self.kind.setAccessibleName("Filter by kind")
@@ -173,21 +184,12 @@ class FilterBar(QFrame):
         mood_row.addWidget(QLabel("to"))
         mood_row.addWidget(self.mood_max)
         mood_row.addStretch(1)
-        self.date_from = _any_date_box("From date")
-        self.date_to = _any_date_box("To date")
-        date_row = QHBoxLayout()
-        date_row.addWidget(self.date_from)
-        date_row.addWidget(QLabel("to"))
-        date_row.addWidget(self.date_to)
-        date_row.addStretch(1)
+        self.date_from = _any_date_box("From date", today)
+        self.date_to = _any_date_box("To date", today)
         self.starred = QCheckBox("Starred only")
         self.starred.setAccessibleName("Starred only")
         self.shareable = QCheckBox("Shareable only")
         self.shareable.setAccessibleName("Shareable only")
-        checks = QHBoxLayout()
-        checks.addWidget(self.starred)
-        checks.addWidget(self.shareable)
-        checks.addStretch(1)
         self.clear_button = QPushButton("Clear filters")
         self.clear_button.setAccessibleName("Clear filters")
         self.clear_button.clicked.connect(self.clear_filters)
@@ -195,11 +197,18 @@ class FilterBar(QFrame):
         form.addRow("Tag", self.tag)
         form.addRow("Feeling", self.feeling)
         form.addRow("Mood", mood_row)
-        form.addRow("Dates", date_row)
-        form.addRow(checks)
+        form.addRow("From", self.date_from)  # a row each: the list side stays narrow
+        form.addRow("To", self.date_to)
+        form.addRow(self.starred)
+        form.addRow(self.shareable)
         form.addRow(self.clear_button)
         for box in (self.kind, self.tag, self.feeling, self.mood_min, self.mood_max):
             box.currentIndexChanged.connect(self.changed)
+            # Long tags and kinds are cut short here rather than widening the list.
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+            box.setMinimumContentsLength(2 if box in (self.mood_min, self.mood_max) else 8)
         for edit in (self.date_from, self.date_to):
             edit.dateChanged.connect(self.changed)
         for check in (self.starred, self.shareable):

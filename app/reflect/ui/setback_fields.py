@@ -8,12 +8,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QDate, Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QVBoxLayout
 
 from app.clock import Clock
 from app.reflect.model import PATTERN_HINTS, PATTERN_LABELS, Setback, SetbackPattern
-from app.reflect.ui.form_parts import date_picker, field_error, from_qdate, text_box, to_qdate
+from app.reflect.ui.form_parts import (
+    date_picker,
+    field_error,
+    from_qdate,
+    offer_storable_dates,
+    text_box,
+    to_qdate,
+)
 from app.widgets.forms import label
 
 
@@ -85,6 +92,10 @@ class SetbackFields(QFrame):
         self.repaired_on.dateChanged.connect(self.changed)
         self.repaired.toggled.connect(self._repaired_toggled)
 
+    def follow_entry_date(self, day: QDate) -> None:
+        """A repair comes on or after the setback: the calendar offers only those days."""
+        self.repaired_on.setMinimumDate(day)
+
     def load(self, setback: Setback | None) -> None:
         """Show a setback; None shows empty fields."""
         setback = setback or Setback()
@@ -93,6 +104,7 @@ class SetbackFields(QFrame):
         self.happened.setPlainText(setback.what_happened)
         self.learned.setPlainText(setback.what_i_learned)
         self.next_time.setPlainText(setback.what_next)
+        offer_storable_dates(self.repaired_on, self._clock.today())
         self.repaired.setChecked(setback.repaired_on is not None)
         self.repaired_on.setDate(to_qdate(setback.repaired_on or self._clock.today()))
         self.repaired_on.setEnabled(setback.repaired_on is not None)

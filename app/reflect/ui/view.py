@@ -13,12 +13,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLineEdit,
     QMenu,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QStackedWidget,
     QTableView,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -31,7 +29,8 @@ from app.reflect.ui.editor import EntryEditor
 from app.reflect.ui.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryListModel
 from app.reflect.ui.search import FilterBar, SearchResults
 from app.vault import VaultError
-from app.widgets.forms import label
+from app.widgets.confirm import Confirm
+from app.widgets.forms import label, same_height
 from app.widgets.icons import icon
 
 SEARCH_DELAY_MS = 200
@@ -65,7 +64,7 @@ class ReflectView(QWidget):
         self.library = load_library()
         self._deleted: Entry | None = None
         self._selecting = False
-        self.confirm: QMessageBox | None = None
+        self.confirm: Confirm | None = None
         self._search_asked = 0  # counts queries asked for; the newest one is shown
         self._search_waiting: tuple | None = None
         self._search_running = False
@@ -103,48 +102,56 @@ class ReflectView(QWidget):
         left = QWidget()
         left.setObjectName("reflectSide")  # as narrow as its buttons allow, never clipping them
         layout = QVBoxLayout(left)
-        layout.setContentsMargins(12, 14, 6, 8)
+        layout.setContentsMargins(10, 14, 4, 8)
         layout.setSpacing(8)
 
+        # Two rows of tools, all one height (the "toolRow" style): what to write, and
+        # how to find it. Filters sits beside the search it narrows, so the side stays
+        # narrow enough for a 900-pixel window.
+        tools = QWidget()
+        tools.setObjectName("toolRow")
+        rows = QVBoxLayout(tools)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setSpacing(8)
         buttons = QHBoxLayout()
         buttons.setSpacing(6)
         self.new_button = QPushButton(icon("new.svg"), "New entry")
         self.new_button.setAccessibleName("New entry")
         self.new_button.setToolTip("Start a new entry (Ctrl+N)")
         self.new_button.clicked.connect(lambda: self.new_entry())
-        self.prompts_button = QToolButton()
-        self.prompts_button.setText("Prompts")
-        self.prompts_button.setIcon(icon("prompt.svg"))
-        self.prompts_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.prompts_button = QPushButton(icon("prompt.svg"), "Prompts")
         self.prompts_button.setAccessibleName("Prompts")
         self.prompts_button.setToolTip("Questions to start from, grouped by theme")
-        self.prompts_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.prompts_menu = self._build_prompts_menu()
         self.prompts_button.setMenu(self.prompts_menu)
-        self.filter_button = QToolButton()
-        self.filter_button.setText("Filters")
-        self.filter_button.setIcon(icon("filter.svg"))
-        self.filter_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.prompts_button.setProperty("menuButton", True)
+        self.filter_button = QPushButton(icon("filter.svg"), "Filters")
         self.filter_button.setCheckable(True)
         self.filter_button.setAccessibleName("Show filters")
         self.filter_button.toggled.connect(self._toggle_filters)
         buttons.addWidget(self.new_button)
         buttons.addWidget(self.prompts_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.filter_button)
-        layout.addLayout(buttons)
+        rows.addLayout(buttons)
 
         self.search_field = QLineEdit()
         self.search_field.setObjectName("searchField")
         self.search_field.setAccessibleName("Search entries")
-        self.search_field.setPlaceholderText("Search your entries  (Ctrl+F)")
+        self.search_field.setPlaceholderText("Search  (Ctrl+F)")
+        self.search_field.setToolTip("Search your entries (Ctrl+F)")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.addAction(icon("search.svg"), QLineEdit.ActionPosition.LeadingPosition)
         self.search_field.textChanged.connect(lambda _text: self.search_timer.start())
         self.search_field.returnPressed.connect(self.run_search)
-        layout.addWidget(self.search_field)
+        finding = QHBoxLayout()
+        finding.setSpacing(6)
+        finding.addWidget(self.search_field, 1)
+        finding.addWidget(self.filter_button)
+        rows.addLayout(finding)
+        same_height(self.new_button, self.prompts_button, self.filter_button, self.search_field)
+        layout.addWidget(tools)
 
-        self.filter_bar = FilterBar()
+        self.filter_bar = FilterBar(self.clock.today)
         self.filter_bar.hide()
         self.filter_bar.changed.connect(self._filters_changed)
         layout.addWidget(self.filter_bar)
@@ -406,19 +413,13 @@ class ReflectView(QWidget):
         self._ask("Delete this entry?", "You can undo this straight after.", "Delete")
 
     def _ask(self, question: str, detail: str, action: str) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle(f"{action} entry")
-        box.setIcon(QMessageBox.Icon.Question)
-        box.setText(question)
-        box.setInformativeText(detail)
-        self.delete_confirm_button = box.addButton(action, QMessageBox.ButtonRole.DestructiveRole)
-        keep = box.addButton("Keep it", QMessageBox.ButtonRole.RejectRole)
-        box.setDefaultButton(keep)
+        box = Confirm(f"{action} entry", question, detail, action, parent=self)
+        self.delete_confirm_button = box.action_button
         box.finished.connect(lambda _result: self._confirmed(box))
         self.confirm = box
         box.open()
 
-    def _confirmed(self, box: QMessageBox) -> None:
+    def _confirmed(self, box: Confirm) -> None:
         self.confirm = None
         box.deleteLater()
         if box.clickedButton() is not self.delete_confirm_button:
@@ -470,6 +471,9 @@ class ReflectView(QWidget):
         self._refresh_search()
         self.select_entry(entry.id)
         self._update_states()
+        # Back to the list, where the entry is selected: not into a field, where the
+        # next key pressed would silently change the entry (a digit, its date).
+        self.list.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def showEvent(self, event) -> None:
         super().showEvent(event)

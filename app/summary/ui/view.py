@@ -47,6 +47,7 @@ from app.summary.model import (
 from app.summary.output import OutputError, write_document
 from app.summary.ui import render
 from app.summary.worksheets import WORKSHEETS
+from app.widgets.calendar import themed_calendar
 from app.widgets.forms import error_label, label, page, show_error
 
 SUBTITLE = "Bring what you have learned to a conversation or a counselling session, on paper."
@@ -393,7 +394,7 @@ def _kept(before: Source, after: Source, ticked: Choices, fresh: Choices) -> Cho
 
 def _date_edit(name: str, day: date) -> QDateEdit:
     edit = QDateEdit(QDate(day))
-    edit.setCalendarPopup(True)
+    themed_calendar(edit)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setAccessibleName(name)
     return edit
