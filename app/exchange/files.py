@@ -8,15 +8,9 @@ import secrets
 import shutil
 from pathlib import Path
 
+from app.vault.backup import fsync_dir
+
 TEMP_PREFIX = ".tend-partial-"
-
-
-def fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
 
 
 def make_private_dir(folder: Path) -> Path:
