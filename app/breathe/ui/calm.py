@@ -28,7 +28,7 @@ class CalmScale(QWidget):
             button = QPushButton(str(value))
             button.setObjectName("calmButton")
             button.setCheckable(True)
-            button.setFixedWidth(40)
+            button.setFixedWidth(36)
             words = {1: ", tense", 5: ", calm"}.get(value, "")
             button.setAccessibleName(f"{name}: {value} of 5{words}")
             self.group.addButton(button, value)
