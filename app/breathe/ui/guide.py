@@ -94,6 +94,7 @@ class BreathGuide(QWidget):
         self.colour = SAGE
         self._painted: tuple | None = None  # what the last paint showed
         self._painted_reach: QRect | None = None  # and where its body lay
+        self._painted_radius: float | None = None  # and how large it was
         self._track: QImage | None = None  # the background and the faint full-size ring
         self._body: QImage | None = None  # the body at full size, in self._body_colour
         self._body_colour = QColor()
@@ -142,7 +143,8 @@ class BreathGuide(QWidget):
     def _lines_width(self, font: QFont, text: str) -> float:
         flags = Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap
         limit = QRectF(0, 0, self._words_limit(), 1000)
-        return QFontMetricsF(font).boundingRect(limit, flags, text).width()
+        balanced = _balanced(font, text, self._words_limit())
+        return QFontMetricsF(font).boundingRect(limit, flags, balanced).width()
 
     # -- what to show ----------------------------------------------------------------
 
@@ -208,7 +210,9 @@ class BreathGuide(QWidget):
             self.setAccessibleDescription(label)
             if self.reduced_motion:
                 self._announce(spoken or label)
-        if self._looks() != self._painted:
+        moved = self._painted_radius is None or abs(self.radius() - self._painted_radius)
+        # A hair under the step counts: the stage wakes exactly one step later.
+        if self._looks() != self._painted or moved >= STEP_PX * 0.95:
             self.update(self._dirty())
 
     def _reach(self) -> QRect:
@@ -220,16 +224,14 @@ class BreathGuide(QWidget):
     def _dirty(self) -> QRect:
         """What a new frame must repaint: where the body was and where it is now (all of
         the square when the words change, as a new label may be wider)."""
-        before = self._painted
-        if before is None or before[1:] != self._looks()[1:] or self._painted_reach is None:
+        if self._painted != self._looks() or self._painted_reach is None:
             return self.square()
         return (self._painted_reach | self._reach()) & self.square()
 
     def _looks(self) -> tuple:
-        """What a person would see; half a pixel of size is the smallest step that shows."""
-        step = round(self.radius() / STEP_PX)
+        """What a person would see, but for the circle's size (which _set compares)."""
         words = (self.label_text, self.countdown_text, self.hint_text)
-        return (step, words, self.colour.rgb(), self.width(), self.height())
+        return (words, self.colour.rgb(), self.width(), self.height())
 
     def _announce(self, words: str) -> None:
         """Tell screen readers the new phase, as they cannot see the colour change."""
@@ -254,6 +256,8 @@ class BreathGuide(QWidget):
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)
         square = self.square()
+        if not square.contains(event.rect()):  # beside the square: plain background
+            painter.fillRect(event.rect(), self.palette().color(QPalette.ColorRole.Window))
         painter.drawImage(square.topLeft(), self._track_image(square))
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
         body = self._body_image()
@@ -269,6 +273,7 @@ class BreathGuide(QWidget):
         )
         painter.end()
         self._painted, self._painted_reach = self._looks(), self._reach()
+        self._painted_radius = self.radius()
 
     def _track_image(self, square: QRect) -> QImage:
         if self._track is None or self._track.deviceIndependentSize() != QSizeF(square.size()):
@@ -341,17 +346,20 @@ class BreathGuide(QWidget):
     def _words_image(self) -> QImage:
         """The words, drawn once each time they change (about once a second)."""
         palette = self.palette()
-        key = (self._looks()[1], self.width(), self.height(), palette.cacheKey())
+        key = (self._looks(), palette.cacheKey())
         if self._words is not None and self._words_key == key:
             return self._words
         label_font, count_font, hint_font = self._font_set()
         limit = self._words_limit()
         wrap = Qt.AlignmentFlag.AlignHCenter | Qt.TextFlag.TextWordWrap
-        blocks = [(label_font, self.label_text, QPalette.ColorRole.Text)]
+        blocks = [
+            (label_font, _balanced(label_font, self.label_text, limit), QPalette.ColorRole.Text)
+        ]
         if self.countdown_text:
             blocks.append((count_font, self.countdown_text, QPalette.ColorRole.Text))
         if self.hint_text:
-            blocks.append((hint_font, self.hint_text, QPalette.ColorRole.PlaceholderText))
+            hint = _balanced(hint_font, self.hint_text, limit)
+            blocks.append((hint_font, hint, QPalette.ColorRole.PlaceholderText))
         heights = [
             QFontMetricsF(font).boundingRect(QRectF(0, 0, limit, 1000), wrap, text).height()
             for font, text, _ in blocks
@@ -367,6 +375,19 @@ class BreathGuide(QWidget):
         painter.end()
         self._words, self._words_key = image, key
         return image
+
+
+def _balanced(font: QFont, text: str, limit: float) -> str:
+    """Words too wide for one line, broken into two lines of about the same width."""
+    metrics = QFontMetricsF(font)
+    words = text.split()
+    if metrics.horizontalAdvance(text) <= limit or len(words) < 2:
+        return text
+    splits = ((" ".join(words[:cut]), " ".join(words[cut:])) for cut in range(1, len(words)))
+    first, second = min(
+        splits, key=lambda pair: max(metrics.horizontalAdvance(part) for part in pair)
+    )
+    return f"{first}\n{second}"
 
 
 def _image(size: QSizeF, ratio: float, *, alpha: bool) -> QImage:

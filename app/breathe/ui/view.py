@@ -101,6 +101,7 @@ class BreatheView(QWidget):
         aside = QWidget()
         aside.setAccessibleName("About this session")
         column = QVBoxLayout(aside)
+        column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(10)
         column.addWidget(self.banner)
         column.addWidget(self.rating)
@@ -120,7 +121,7 @@ class BreatheView(QWidget):
         self.left = QStackedWidget()
         self.left.addWidget(self.tabs)
         self.left.addWidget(self.aside)
-        self.left.setMinimumWidth(300)
+        self.left.setMinimumWidth(310)  # the calm scale, unclipped
         self.left.setMaximumWidth(390)
         left = QVBoxLayout()
         left.setSpacing(8)
