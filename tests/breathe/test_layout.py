@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QApplication, QScrollArea
 
 from app import resources
 from app.breathe import reopening
-from app.breathe.model import flooded_guide
+from app.breathe.model import Timings, flooded_guide
 from app.breathe.store import BreatheStore
 from app.context import AreaContext
 from app.shell.theme import palette_for
@@ -51,7 +51,8 @@ def action(window):
     return next(a for a in window.toolbar.actions() if a.objectName() == "floodedBreakAction")
 
 
-def test_every_state_fits_900_by_600_with_the_guide_in_one_place(qtbot, window, clock):
+def test_every_state_fits_900_by_600_with_the_guide_in_one_place(qtbot, window, clock, vault):
+    BreatheStore(vault).add_pattern("Evening wind-down", Timings(40, 0, 65, 20))
     view = window.open_area("breathe")
     settle()
     guide = view.stage.guide
@@ -105,6 +106,8 @@ def test_every_state_fits_900_by_600_with_the_guide_in_one_place(qtbot, window, 
     for tab in range(view.tabs.count()):
         view.tabs.setCurrentIndex(tab)
         same_everywhere(f"tab {tab}")
+    view.editor.list.setCurrentRow(0)  # your own pattern, open to change: every button
+    same_everywhere("a pattern of your own")
 
 
 def test_one_calm_scale_on_screen_at_a_time(qtbot, window, clock):
