@@ -463,3 +463,21 @@ def test_skipping_the_rating_closes_it_and_space_starts_again(qtbot, view, clock
     assert saved.calm_after is None
     qtbot.keyClick(view.stage.start_button, SPACE)
     assert view.active
+
+
+def test_frames_come_only_as_often_as_the_guide_changes(qtbot, view, clock):
+    from app.breathe.ui.session import MAX_FRAME_MS, MIN_FRAME_MS
+
+    view.handle_request(pattern="box", minutes=1, start=True)
+    clock.advance(2)  # halfway in: the circle moves fastest
+    view.stage.frame()
+    moving = view.stage.frame_timer.interval()
+    assert MIN_FRAME_MS <= moving < 100
+    clock.advance(3.5)  # holding, 2.5 s left: nothing moves until the count ticks
+    view.stage.frame()
+    assert view.stage.frame_timer.interval() == MAX_FRAME_MS
+    clock.advance(2.4)  # the count ticks in a tenth of a second, the phase ends then
+    view.stage.frame()
+    assert view.stage.frame_timer.interval() == 101
+    view.pause()
+    assert not view.stage.frame_timer.isActive()  # paused: no frames at all

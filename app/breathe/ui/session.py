@@ -28,7 +28,7 @@ from app.breathe.ui.sound import CuePlayer
 from app.clock import Clock
 from app.widgets.forms import label
 
-MIN_FRAME_MS = 16  # 60 frames a second at most, when the guide moves fastest
+MIN_FRAME_MS = 33  # 30 frames a second at most, when the guide moves fastest
 MAX_FRAME_MS = 250  # a wake-up now and then, so a late timer never leaves words behind
 
 
