@@ -39,7 +39,8 @@ def window(qtbot, vault, clock):
     made.resize(900, 600)
     made.show()
     qtbot.waitExposed(made)
-    return made
+    yield made
+    windows.clear()  # no cycle keeps the window's wrapper alive after Qt deletes it
 
 
 def settle() -> None:
