@@ -342,9 +342,11 @@ def check_calm(rating: int | None) -> int | None:
 class SessionPlan:
     """A pattern repeated a whole number of times.
 
-    A session chosen in minutes finishes the breath it is in: it lasts the planned
-    time rounded up to the end of the cycle, so it never stops you halfway through
-    breathing in. `requested_tenths` keeps what was asked for.
+    A session chosen in minutes is the whole number of breaths that comes nearest to
+    the time asked for (at least one): it never stops you halfway through a breath,
+    and it ends within half a breath of the promise (a 4-7-8 minute is 3 breaths,
+    57 s, not 4 breaths, 76 s). `requested_tenths` keeps what was asked for, and
+    `about` says what will happen before you start.
     """
 
     pattern: BreathPattern
@@ -360,7 +362,8 @@ class SessionPlan:
         requested = round(minutes * 60 * TENTHS_PER_SECOND)
         if requested <= 0:
             raise ValueError("a session lasts some time")
-        cycles = max(1, -(-requested // pattern.cycle_tenths))  # ceiling division
+        # Nearest whole breath; exactly half a breath over rounds up, to finish unhurried.
+        cycles = max(1, (2 * requested + pattern.cycle_tenths) // (2 * pattern.cycle_tenths))
         return cls(pattern, cycles, requested)
 
     @classmethod
@@ -374,6 +377,15 @@ class SessionPlan:
     @property
     def total_seconds(self) -> float:
         return self.total_tenths / TENTHS_PER_SECOND
+
+    @property
+    def exact(self) -> bool:
+        """The breaths fill the time asked for exactly."""
+        return self.total_tenths == self.requested_tenths
+
+    @property
+    def breaths(self) -> str:
+        return f"{self.cycles} breath{'s' if self.cycles != 1 else ''}"
 
 
 def parse_minutes(value: str | float | int) -> float:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from app.breathe.model import BreathSession
+from app.breathe.model import BreathSession, SessionPlan
 
 
 def duration(seconds: float) -> str:
@@ -14,6 +14,27 @@ def duration(seconds: float) -> str:
         return f"{whole} s"
     minutes, rest = divmod(whole, 60)
     return f"{minutes} min" if rest == 0 else f"{minutes} min {rest} s"
+
+
+def length_choice(plan: SessionPlan, minutes: float) -> str:
+    """A length in the list, saying what will happen: "About 1 minute: 3 breaths"."""
+    amount = f"{minutes:g} minute{'' if minutes == 1 else 's'}"
+    return f"{amount}: {plan.breaths}" if plan.exact else f"About {amount}: {plan.breaths}"
+
+
+def preview(plan: SessionPlan) -> str:
+    """What Start will breathe: "4-7-8 · 3 breaths · 57 s"."""
+    return f"{plan.pattern.name}  ·  {plan.breaths}  ·  {duration(plan.total_seconds)}"
+
+
+def early_break_closing(seconds: float) -> str:
+    """What a break stopped before its end says instead of "Welcome back": no pretending."""
+    return (
+        f"You stopped after {duration(seconds)}, and that's all right. A body that has "
+        "flooded often needs twenty minutes or more to settle, so if you still feel stirred "
+        "up, it's fine to ask for more time. When you do go back, a first sentence like "
+        "this can help:"
+    )
 
 
 def clock(seconds: float) -> str:

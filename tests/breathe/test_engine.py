@@ -80,8 +80,9 @@ def test_half_second_boundaries_do_not_drift_over_twenty_minutes():
             assert (state.phase.kind, state.cycle, state.progress) == (kind, cycle + 1, 0)
             assert state_at(plan, at - MS).phase.kind != kind or at == 0
     # Floats from a clock work the same way at the far end.
-    assert state_at(plan, 1204.5).phase.kind == OUT
-    assert state_at(plan, 1204.499).phase.kind == IN
+    assert plan.cycles == 109
+    assert state_at(plan, 1193.5).phase.kind == OUT
+    assert state_at(plan, 1193.499).phase.kind == IN
 
 
 def test_the_end_is_finished_and_rests_on_the_last_breath_out():
@@ -237,15 +238,33 @@ def test_a_twenty_minute_session_ends_exactly_on_time(clock):
     assert (record.pattern_id, record.calm_before, record.calm_after) == ("soothe", 2, 4)
 
 
-def test_a_minutes_session_that_rounds_up_ends_on_its_last_breath(clock):
-    plan = SessionPlan.for_minutes(preset("coherent"), 20)
+def test_a_minutes_session_ends_on_the_breath_nearest_the_time_asked(clock):
+    plan = SessionPlan.for_minutes(preset("coherent"), 20)  # 109.09 breaths of 11 s
     session = GuidedSession(plan, clock)
     session.start()
-    states = dict(run_in_milliseconds(session, clock, 1_210_010, check_every=5_000))
-    assert not states[1_209_999].finished
-    assert states[1_209_999].phase.kind == OUT
-    assert states[1_210_000].finished
-    assert session.actual_ms() == 1_210_000
+    states = dict(run_in_milliseconds(session, clock, 1_199_010, check_every=5_000))
+    assert not states[1_198_999].finished
+    assert states[1_198_999].phase.kind == OUT
+    assert states[1_199_000].finished
+    assert session.actual_ms() == 1_199_000  # one second short of 20 minutes, not ten over
+
+
+@pytest.mark.parametrize(
+    ("minutes", "breaths", "seconds"),
+    [(1, 3, 57), (3, 9, 171), (5, 16, 304), (10, 32, 608), (20, 63, 1197)],
+)
+def test_a_4_7_8_session_in_minutes_ends_near_the_promised_time(clock, minutes, breaths, seconds):
+    """The issue's case: "1 minute" of 4-7-8 ran 1 min 16 s (4 breaths); now 3 breaths."""
+    session = GuidedSession(SessionPlan.for_minutes(preset("4-7-8"), minutes), clock)
+    session.start()
+    clock.advance(seconds - 0.001)
+    last = session.state()
+    assert not last.finished
+    assert (last.cycle, last.phase.kind) == (breaths, OUT)
+    clock.advance(0.001)
+    assert session.state().finished
+    assert session.actual_ms() == seconds * 1000
+    assert abs(seconds - minutes * 60) <= 19 / 2  # within half a breath of the promise
 
 
 def test_pausing_for_an_hour_changes_nothing(clock):
@@ -272,7 +291,11 @@ def test_stopping_early_is_recorded_as_such(clock):
     clock.advance(100)
     record = session.record()
     assert record.started_at == started
-    assert (record.actual_ms, record.planned_ms, record.finished) == (42_250, 192_000, False)
+    assert (record.actual_ms, record.planned_ms, record.finished) == (
+        42_250,
+        176_000,
+        False,
+    )  # 11 whole box breaths
     assert record.calm_before is None
     assert record.calm_after is None
 

@@ -207,19 +207,30 @@ def test_minutes_that_fit_whole_cycles_end_exactly_on_time():
     assert plan.total_tenths == 12_000
 
 
-def test_minutes_mid_cycle_round_up_to_finish_the_breath():
+def test_minutes_mid_cycle_take_the_nearest_whole_breath():
     plan = SessionPlan.for_minutes(preset("coherent"), 20)  # 11 s breaths
-    assert plan.cycles == 110  # 109.09 rounded up
-    assert plan.total_tenths == 12_100
+    assert plan.cycles == 109  # 109.09 breaths: the nearest whole number
+    assert plan.total_tenths == 11_990
     assert plan.requested_tenths == 12_000
+    assert not plan.exact
+    four_seven_eight = SessionPlan.for_minutes(preset("4-7-8"), 1)  # 3.16 breaths of 19 s
+    assert (four_seven_eight.cycles, four_seven_eight.total_seconds) == (3, 57)
+    assert SessionPlan.for_minutes(preset("4-7-8"), 5).cycles == 16  # 15.79: 5 min 4 s
 
 
-def test_every_offered_length_makes_a_plan_for_every_preset():
+def test_exactly_half_a_breath_over_rounds_up():
+    pattern = BreathPattern.custom(1, "even", Timings(40, 0, 40, 0))  # 8 s breaths
+    assert SessionPlan.for_minutes(pattern, 0.5).cycles == 4  # 3.75: 32 s
+    assert SessionPlan.for_minutes(pattern, 1).cycles == 8  # 7.5: finish unhurried, 64 s
+
+
+def test_every_offered_length_ends_within_half_a_breath_of_it():
     for pattern in presets():
         for minutes in MINUTE_CHOICES:
             plan = SessionPlan.for_minutes(pattern, minutes)
-            extra = plan.total_tenths - minutes * 600
-            assert 0 <= extra < pattern.cycle_tenths
+            off = plan.total_tenths - minutes * 600
+            assert 2 * abs(off) <= pattern.cycle_tenths
+            assert plan.exact == (off == 0)
 
 
 def test_a_short_session_still_has_one_whole_breath():

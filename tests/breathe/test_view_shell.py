@@ -63,7 +63,7 @@ def test_im_flooded_starts_the_soothing_break_and_ends_with_a_repair_phrase(qtbo
     assert view.banner.isVisible()
     assert guide.why in view.banner.text()
     assert view.setup.pattern.currentText() == "Slow and soothing"
-    assert view.setup.length.currentText() == "20 minutes"
+    assert view.setup.length.currentText() == "20 minutes: 100 breaths"
 
     clock.advance(20 * 60)
     qtbot.waitUntil(lambda: view.reopening.isVisible())

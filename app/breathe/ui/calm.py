@@ -21,14 +21,14 @@ class CalmScale(QWidget):
         self.group.setExclusive(False)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        row.setSpacing(6)
+        row.setSpacing(4)
         row.addWidget(label("tense", "hint"))
         self.buttons: list[QPushButton] = []
         for value in range(1, 6):
             button = QPushButton(str(value))
             button.setObjectName("calmButton")
             button.setCheckable(True)
-            button.setFixedWidth(40)
+            button.setFixedWidth(32)
             words = {1: ", tense", 5: ", calm"}.get(value, "")
             button.setAccessibleName(f"{name}: {value} of 5{words}")
             self.group.addButton(button, value)

@@ -12,5 +12,5 @@ class StageCard(QFrame):
         super().__init__(parent)
         self.setObjectName("card")
         self.column = QVBoxLayout(self)
-        self.column.setContentsMargins(16, 10, 16, 10)
+        self.column.setContentsMargins(12, 10, 12, 10)
         self.hide()

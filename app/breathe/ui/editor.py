@@ -87,6 +87,8 @@ class PatternEditor(QWidget):
         self.delete_button = QPushButton("Delete")
         self.delete_button.setAccessibleName("Delete pattern")
         self.delete_button.clicked.connect(self.delete)
+        for button in (self.new_button, self.save_button, self.delete_button):
+            button.setMinimumWidth(64)  # below the style's usual 80, so the row fits 300 px
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
         buttons.addStretch(1)

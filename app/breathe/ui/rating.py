@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QWidget
 
 from app.breathe.ui.calm import CalmScale
@@ -16,16 +17,16 @@ class RatingCard(StageCard):
         super().__init__(parent)
         self.title = label("How calm do you feel now?", "cardTitle")
         self.column.addWidget(self.title)
-        row = QHBoxLayout()
         self.calm_after = CalmScale("Calm after")
-        row.addWidget(self.calm_after, 1)
-        self.skip = QPushButton("Skip")
-        self.skip.setAccessibleName("Skip the calm rating")
-        row.addWidget(self.skip)
-        self.column.addLayout(row)
+        self.column.addWidget(self.calm_after)
+        row = QHBoxLayout()
         self.note = label("", "hint")
         self.note.setAccessibleDescription("Saved note")
-        self.column.addWidget(self.note)
+        row.addWidget(self.note, 1)
+        self.skip = QPushButton("Skip")
+        self.skip.setAccessibleName("Skip the calm rating")
+        row.addWidget(self.skip, 0, Qt.AlignmentFlag.AlignTop)
+        self.column.addLayout(row)
         self.skip.clicked.connect(self.hide)
 
     def ask(self) -> None:

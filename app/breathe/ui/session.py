@@ -1,12 +1,19 @@
 """The stage: the guide, the words below it, Start and Stop, and the session they follow.
 
-Each frame reads the engine (it never counts ticks) and draws what it says. The frame
-timer runs only while a session runs and the guide can be seen, and only then is
-auto-lock asked to wait: following the guide means not touching anything.
+Each frame reads the engine (it never counts ticks) and draws what it says. Frames come
+only as often as something visible changes: after each one the stage sleeps until the
+guide would move by half a pixel, a count or the time left would tick, or a phase would
+end (at most 60 a second, at least 4). The frame timer runs only while a session runs
+and the guide can be seen, and only then is auto-lock asked to wait: following the
+guide means not touching anything.
+
+The stage's parts keep their places in every state, so the guide never jumps: the
+words below it always have room for two lines.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -19,10 +26,10 @@ from app.breathe.model import CUE_SOUNDS, END_SOUND, SessionPlan
 from app.breathe.ui.guide import BreathGuide
 from app.breathe.ui.sound import CuePlayer
 from app.clock import Clock
-from app.widgets.forms import error_label, label
+from app.widgets.forms import label
 
-FRAME_MS = 16  # about 60 frames a second while the guide moves
-CALM_FRAME_MS = 100  # reduced motion: words and a slow colour change need far fewer
+MIN_FRAME_MS = 33  # 30 frames a second at most, when the guide moves fastest
+MAX_FRAME_MS = 250  # a wake-up now and then, so a late timer never leaves words behind
 
 
 class SessionStage(QWidget):
@@ -46,16 +53,15 @@ class SessionStage(QWidget):
 
         self.frame_timer = QTimer(self)
         self.frame_timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.frame_timer.setInterval(FRAME_MS)
+        self.frame_timer.setSingleShot(True)  # each frame sets when the next one comes
         self.frame_timer.timeout.connect(self.frame)
 
         self.guide = BreathGuide()
         self.status = label("", "pageSubtitle")
         self.status.setAccessibleDescription("Session progress")
-        self.status.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.save_problem = error_label()
-        self.save_problem.setAccessibleDescription("Saving problem")
-        self.save_problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.status.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.status.ensurePolished()  # the stylesheet's font, to measure two lines of it
+        self.status.setFixedHeight(self.status.fontMetrics().lineSpacing() * 2 + 4)
 
         self.start_button = QPushButton("Start")
         self.start_button.setObjectName("primary")
@@ -77,7 +83,6 @@ class SessionStage(QWidget):
         column.setSpacing(10)
         column.addWidget(self.guide, 1)
         column.addWidget(self.status)
-        column.addWidget(self.save_problem)
         column.addLayout(controls)
 
         self.start_button.clicked.connect(self.toggle_requested)
@@ -136,6 +141,20 @@ class SessionStage(QWidget):
         self._draw(state)
         if state.finished:
             self._end(state)
+        elif self.running and self._shown:
+            self._schedule(state)
+
+    def _schedule(self, state: BreathState) -> None:
+        """Sleep until the next change a person could see."""
+        assert self.session is not None
+        left = state.session_seconds_left
+        soonest = min(
+            self.guide.next_change(self.session.plan, state),
+            left - (math.ceil(left) - 1),  # the time left below the guide ticks
+        )
+        # A millisecond past the change, so the frame lands after it, not just before.
+        wait = math.floor(soonest * 1000) + 1
+        self.frame_timer.start(max(MIN_FRAME_MS, min(MAX_FRAME_MS, wait)))
 
     def _draw(self, state: BreathState) -> None:
         assert self.session is not None
@@ -161,7 +180,7 @@ class SessionStage(QWidget):
             length = wording.duration(self.session.plan.total_seconds)
             self.status.setText(f"Finished after {length}. Take a moment before you move on.")
         else:
-            self.guide.show_idle("Stopped")
+            self.guide.show_idle("Stopped", keep_size=True)
             length = wording.duration(self.session.actual_ms() / 1000)
             self.status.setText(f"Stopped after {length}. That's fine: every breath counts.")
         self._update_controls()
@@ -176,16 +195,12 @@ class SessionStage(QWidget):
         if plan is None:
             self.status.setText("Choose a length to begin.")
             return
-        breaths = f"{plan.cycles} breath{'s' if plan.cycles != 1 else ''}"
-        self.status.setText(
-            f"{plan.pattern.name}  ·  {breaths}  ·  {wording.duration(plan.total_seconds)}"
-        )
+        self.status.setText(wording.preview(plan))
 
     def set_reduced_motion(self, on: bool) -> None:
         self.guide.reduced_motion = on
-        self.frame_timer.setInterval(CALM_FRAME_MS if on else FRAME_MS)
         if self.active:
-            self._draw(self.session.state())
+            self.frame()
 
     def _update_controls(self) -> None:
         status = self.session.status if self.active else None
@@ -201,7 +216,7 @@ class SessionStage(QWidget):
         on = self.running and self._shown
         if on:
             if not self.frame_timer.isActive():
-                self.frame_timer.start()
+                self._schedule(self.session.state())
         else:
             self.frame_timer.stop()
         self._keep_unlocked(self, on)

@@ -8,7 +8,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QVBoxLayout, QWidget
 
-from app.breathe import settings
+from app.breathe import settings, wording
 from app.breathe.model import (
     MINUTE_CHOICES,
     BreathPattern,
@@ -52,7 +52,7 @@ class SetupPanel(QWidget):
         self.length = QComboBox()
         self.length.setAccessibleName("Length")
         self.length.setAccessibleDescription("How long the session lasts")
-        for minutes in MINUTE_CHOICES:
+        for minutes in MINUTE_CHOICES:  # the words come from the pattern: _describe_pattern
             self.length.addItem(f"{minutes} minute{'s' if minutes > 1 else ''}", str(minutes))
         self.length.addItem("Other number of minutes…", CUSTOM_MINUTES)
         self.length.addItem("A number of breaths…", CYCLES)
@@ -120,6 +120,10 @@ class SetupPanel(QWidget):
         if pattern.description:
             words = f"{pattern.summary}\n\n{pattern.description}"
         self.pattern_about.setText(words)
+        # Each length says how many of this pattern's breaths it holds, and how near.
+        for index, minutes in enumerate(MINUTE_CHOICES):
+            plan = SessionPlan.for_minutes(pattern, minutes)
+            self.length.setItemText(index, wording.length_choice(plan, minutes))
 
     def _pattern_chosen(self) -> None:
         self._describe_pattern()

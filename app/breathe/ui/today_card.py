@@ -30,7 +30,7 @@ class BreathTodayCard(QWidget):
         layout.addWidget(
             card(
                 "A breath",
-                label("One minute of box breathing: in, hold, out, hold, four counts each."),
+                label("About a minute of box breathing: four breaths of in, hold, out, hold."),
                 holder,
             )
         )

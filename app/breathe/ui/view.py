@@ -1,9 +1,11 @@
 """The Breathe area: choose a rhythm, follow the guide, and keep a gentle log.
 
-The view composes the panels and wires them: the Session, History and Your patterns
-tabs on the left; on the right the stage (the guide and its controls) with the cards
-that open when a session ends. Saving goes through the SessionRecorder, which keeps a
-session the vault could not take and writes it later.
+The view composes the panels and wires them: on the left the Session, History and Your
+patterns tabs, or (while a break runs and once a session ends) the words that go with
+it: the break's reason, the calm check, the way back into the talk; on the right the
+stage, the guide and its controls, which keep their size and place in every state.
+Saving goes through the SessionRecorder, which keeps a session the vault could not take
+and writes it later.
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from PySide6.QtWidgets import (
     QAbstractButton,
     QFrame,
     QHBoxLayout,
+    QPushButton,
     QScrollArea,
+    QStackedWidget,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -29,7 +33,7 @@ from app.breathe.model import SessionPlan, flooded_guide
 from app.breathe.recorder import SessionRecorder
 from app.breathe.store import BreatheStore
 from app.breathe.ui.editor import PatternEditor
-from app.breathe.ui.flooded import ReopeningCard, flooded_banner
+from app.breathe.ui.flooded import BreakIndicator, ReopeningCard, flooded_banner
 from app.breathe.ui.history import HistoryPanel
 from app.breathe.ui.rating import RatingCard
 from app.breathe.ui.session import SessionStage
@@ -37,7 +41,7 @@ from app.breathe.ui.setup import SetupPanel
 from app.context import AreaContext, NotSaved
 from app.validation import Invalid
 from app.vault import Setting, VaultError
-from app.widgets.forms import page, show_error
+from app.widgets.forms import error_label, page, show_error
 
 SUBTITLE = "Follow a gentle rhythm. There is nothing to get right; just breathe along."
 
@@ -72,6 +76,9 @@ class BreatheView(QWidget):
         self.banner = flooded_banner()
         self.rating = RatingCard()
         self.reopening = ReopeningCard()
+        self.save_problem = error_label()
+        self.save_problem.setAccessibleDescription("Saving problem")
+        self.indicator = BreakIndicator(self)
         self._lay_out()
 
         self.setup.refresh_patterns(context.settings.read(settings.PATTERN))
@@ -87,24 +94,47 @@ class BreatheView(QWidget):
     def _lay_out(self) -> None:
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Breathe options")
-        self.tabs.setFixedWidth(390)
         self.tabs.addTab(_scrolling(self.setup), "Session")
         self.tabs.addTab(_scrolling(self.history), "History")
         self.tabs.addTab(_scrolling(self.editor), "Your patterns")
         for index in range(self.tabs.count()):  # Tab stops on each page's scroll area
             self.tabs.widget(index).setAccessibleName(f"{self.tabs.tabText(index)} page")
 
-        stage = QVBoxLayout()
-        stage.setSpacing(10)
-        stage.addWidget(self.banner)
-        stage.addWidget(self.stage, 1)
-        stage.addWidget(self.rating)
-        stage.addWidget(self.reopening)
+        aside = QWidget()
+        aside.setAccessibleName("About this session")
+        column = QVBoxLayout(aside)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(10)
+        column.addWidget(self.banner)
+        column.addWidget(self.rating)
+        column.addWidget(self.reopening)
+        self.back = QPushButton("Back to the choices")
+        self.back.setAccessibleName("Back to the session choices")
+        self.back.setToolTip("Pattern, length, history and your own patterns")
+        back_row = QHBoxLayout()
+        back_row.addWidget(self.back)
+        back_row.addStretch(1)
+        column.addLayout(back_row)
+        column.addStretch(1)
+        self.aside = _scrolling(aside)
+        self.aside.setAccessibleName("About this break or session")
+
+        # The left column shows the choices, or the words that go with a break or with
+        # the end of a session: then the choices (and their calm scale) step aside.
+        self.left = QStackedWidget()
+        self.left.addWidget(self.tabs)
+        self.left.addWidget(self.aside)
+        self.left.setMinimumWidth(310)  # the calm scale, unclipped
+        self.left.setMaximumWidth(390)
+        left = QVBoxLayout()
+        left.setSpacing(8)
+        left.addWidget(self.save_problem)
+        left.addWidget(self.left, 1)
 
         body = QHBoxLayout()
-        body.setSpacing(28)
-        body.addWidget(self.tabs)
-        body.addLayout(stage, 1)
+        body.setSpacing(24)
+        body.addLayout(left, 2)
+        body.addWidget(self.stage, 3)
         page(self, "Breathe", SUBTITLE, body)
 
         # Space and Esc work from every control in the view, not only the buttons.
@@ -123,6 +153,7 @@ class BreatheView(QWidget):
         self.stage.ended.connect(self._ended)
         self.rating.calm_after.rated.connect(self._rate_after)
         self.rating.skip.clicked.connect(self._rating_skipped)
+        self.back.clicked.connect(self.show_choices)
         self.editor.patterns_changed.connect(self._patterns_edited)
 
     # -- the session ---------------------------------------------------------------
@@ -136,9 +167,9 @@ class BreatheView(QWidget):
         if not self.active:
             self.start()
         elif self.stage.running:
-            self.stage.pause()
+            self.pause()
         else:
-            self.stage.resume()
+            self.resume()
 
     def _space(self) -> None:
         focus = self.focusWidget()
@@ -166,16 +197,21 @@ class BreatheView(QWidget):
         self.banner.setVisible(self.flooded)
         self.rating.hide()
         self.reopening.hide()
+        self.back.setVisible(not self.flooded)
+        self.left.setCurrentWidget(self.aside if self.flooded else self.tabs)
         self.recorder.begin()
         self.setup.set_locked(True)
         self.stage.start(plan)
+        self.indicator.refresh()
         return True
 
     def pause(self) -> None:
         self.stage.pause()
+        self.indicator.refresh()
 
     def resume(self) -> None:
         self.stage.resume()
+        self.indicator.refresh()
 
     def stop(self) -> None:
         """Esc and the Stop button: end now; what was breathed is saved."""
@@ -183,12 +219,24 @@ class BreatheView(QWidget):
 
     def _ended(self, state: BreathState) -> None:
         self._save(final=True)
-        if self.recorder.saved_id is not None:
+        asked = self.recorder.saved_id is not None
+        if asked:
             self.rating.ask()
         if self.flooded:
-            self.banner.hide()  # the welcome back below says what comes next
-            self.reopening.offer()
+            self.banner.hide()  # the card below says what comes next
+            stopped_after = None if state.finished else self.stage.session.actual_ms() / 1000
+            self.reopening.offer(stopped_after=stopped_after)
+            self.indicator.ended(seen=self.isVisible())
+        self.back.show()
+        if asked or self.flooded:  # the calm check (one scale on screen) and the way back
+            self.left.setCurrentWidget(self.aside)
+        else:
+            self.show_choices()
         self.setup.set_locked(False)
+
+    def show_choices(self) -> None:
+        """The left column back to the pattern, length and history tabs."""
+        self.left.setCurrentWidget(self.tabs)
 
     # -- saving --------------------------------------------------------------------
 
@@ -216,14 +264,14 @@ class BreatheView(QWidget):
             self._show_save_problem(problem)
             return
         if written:
-            show_error(self.stage.save_problem, "")
+            show_error(self.save_problem, "")
             self.refresh_history()
 
     def _show_save_problem(self, problem: VaultError) -> None:
         self._problem = problem
         # The vault's messages name the condition, never anything you wrote.
         show_error(
-            self.stage.save_problem,
+            self.save_problem,
             f"{problem} Your session is kept here, and Tend will try again when you move on.",
         )
 
@@ -237,6 +285,8 @@ class BreatheView(QWidget):
         self.refresh_history()
 
     def _rating_skipped(self) -> None:
+        if not self.reopening.isVisibleTo(self.aside.widget()):
+            self.show_choices()  # nothing else to read here
         self.stage.start_button.setFocus()  # ready for another round with Space
 
     def refresh_history(self) -> None:
@@ -343,6 +393,8 @@ class BreatheView(QWidget):
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
+        if not self.active:
+            self.indicator.reset()  # a break that ended out of sight is now in view
         if not self._seen:  # the first time: Space starts at once
             self._seen = True
             self.stage.start_button.setFocus()
