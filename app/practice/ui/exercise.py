@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QFormLayout, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QWidget
 
 from app.practice import model
 from app.practice.model import Attempt, ExerciseKind, Group, Scenario
@@ -106,18 +106,22 @@ class ScenarioPicker(QWidget):
             self.theme.addItem(theme_label, theme_id)
         self.scenario = QComboBox()
         self.scenario.setAccessibleName("Scenario")
-        self.scenario.setMinimumContentsLength(18)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
+        # Long titles must not widen the page: the boxes give way, the list shows all.
+        for box, letters in ((self.theme, 12), (self.scenario, 16)):
+            box.setMinimumContentsLength(letters)
+            box.setSizeAdjustPolicy(
+                QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon
+            )
+        # One above the other, so a small window never has to scroll sideways.
+        rows = QFormLayout(self)
+        rows.setContentsMargins(0, 0, 0, 0)
+        rows.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         theme_label = label("Theme")
         theme_label.setBuddy(self.theme)  # what a screen reader calls the box on Linux
-        row.addWidget(theme_label)
-        row.addWidget(self.theme)
-        row.addSpacing(8)
+        rows.addRow(theme_label, self.theme)
         scenario_label = label("Scenario")
         scenario_label.setBuddy(self.scenario)
-        row.addWidget(scenario_label)
-        row.addWidget(self.scenario, 1)
+        rows.addRow(scenario_label, self.scenario)
         self.theme.currentIndexChanged.connect(self._fill)
         self.scenario.currentIndexChanged.connect(self._chose)
         self._fill()

@@ -213,7 +213,7 @@ class FeedbackEditor(QWidget):
         self.side.setFrameShape(QFrame.Shape.NoFrame)
         self.side.setWidget(side_body)
         self.side.setAccessibleName("The coach's notes")
-        self.side.setMinimumWidth(260)
+        self.side.setMinimumWidth(200)
         self.side.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
         layout = QHBoxLayout(self)
