@@ -83,7 +83,7 @@ class WordPicker(QComboBox):
                 self.addItem(word, word)
         self.setMaxVisibleItems(16)
         self.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.setMinimumContentsLength(16)
+        self.setMinimumContentsLength(11)  # "Pick a need": the field beside it gets the rest
         # Activated by a click, Enter, or typing a word's first letters: never by code.
         self.activated.connect(self._picked)
 

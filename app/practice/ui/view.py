@@ -68,7 +68,7 @@ class PracticeView(QWidget):
         self.chooser = QListWidget()
         self.chooser.setObjectName("chooser")
         self.chooser.setAccessibleName("Exercises")
-        self.chooser.setFixedWidth(180)
+        self.chooser.setFixedWidth(192)
         self.stack = QStackedWidget()
         self._pages: dict[str, QWidget] = {}
         for kind, exercise in self.exercises.items():
