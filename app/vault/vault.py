@@ -172,6 +172,7 @@ class Vault:
         # Kept while unlocked so a worker thread can open its own connection (see
         # second_connection); forgotten on close.
         self._passphrase = passphrase
+        self._children: list[Vault] = []  # second connections, closed with this one
         # Why a window opened it read-only (a read-only folder, a full disk), if it did.
         self.read_only_reason: VaultError | None = None
         self._raw: sqlcipher.Connection | None = conn
@@ -477,7 +478,9 @@ class Vault:
         except BaseException:
             conn.close()
             raise
-        return Vault(self.path, conn, self._passphrase)
+        child = Vault(self.path, conn, self._passphrase, read_only=read_only)
+        self._children = [*(c for c in self._children if c.is_open), child]
+        return child
 
     # -- closing -----------------------------------------------------------------
 
@@ -486,6 +489,9 @@ class Vault:
         conn, self._raw = self._raw, None
         lock, self._instance_lock = self._instance_lock, None
         self._passphrase = ""
+        children, self._children = self._children, []
+        for child in children:  # locking closes every connection to the file
+            child.close()
         try:
             if conn is None:
                 return

@@ -75,9 +75,11 @@ def test_a_newer_query_supersedes_an_older_one_still_running(qtbot, context, vau
     view = ReflectView(replace(context, tasks=held))
     qtbot.addWidget(view)
     asked: list[str] = []
-    search = view.store.search
+    search = ReflectStore.search
     monkeypatch.setattr(
-        view.store, "search", lambda text, flt: asked.append(text) or search(text, flt)
+        ReflectStore,
+        "search",
+        lambda store, text, flt: asked.append(text) or search(store, text, flt),
     )
     for text in ("riv", "riva", "rivals"):
         view.search_field.setText(text)
@@ -100,11 +102,11 @@ def test_search_runs_on_a_worker_thread(qtbot, context, vault, monkeypatch):
     view = ReflectView(replace(context, tasks=tasks))
     qtbot.addWidget(view)
     threads: list[int] = []
-    search = view.store.search
+    search = ReflectStore.search
     monkeypatch.setattr(
-        view.store,
+        ReflectStore,
         "search",
-        lambda text, flt: threads.append(threading.get_ident()) or search(text, flt),
+        lambda store, text, flt: threads.append(threading.get_ident()) or search(store, text, flt),
     )
     view.search_field.setText("lantern")
     view.run_search()
@@ -122,3 +124,18 @@ def test_a_word_in_very_many_entries_lists_the_newest_first(vault, monkeypatch):
     monkeypatch.setattr(store_module, "RANKED_MATCHES", 3)
     assert [hit.row.id for hit in store.search("tea", limit=4)] == [e.id for e in made[::-1][:4]]
     assert [hit.row.id for hit in store.search("number 2")] == [made[2].id]  # few: ranked
+
+
+def test_search_reads_through_its_own_connection_closed_with_the_vault(qtbot, context, vault):
+    ReflectStore(vault, context.clock).create(new_entry(DAY, body="A heron by the pond."))
+    view = ReflectView(context)
+    qtbot.addWidget(view)
+    view.search_field.setText("heron")
+    view.run_search()
+    qtbot.waitUntil(lambda: view.results.count() == 1)
+    reader = view._search_vault
+    assert reader is not None
+    assert reader is not vault  # never the editor's connection, so never its transaction
+    assert reader.read_only
+    vault.close()
+    assert not reader.is_open

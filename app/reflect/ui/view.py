@@ -68,6 +68,7 @@ class ReflectView(QWidget):
         self._search_asked = 0  # counts queries asked for; the newest one is shown
         self._search_waiting: tuple | None = None
         self._search_running = False
+        self._search_vault = None  # made by the first search; the vault closes it on lock
         self._shown_before = False
 
         self.search_timer = QTimer(self)
@@ -513,10 +514,22 @@ class ReflectView(QWidget):
         asked, text, flt = self._search_waiting
         self._search_waiting = None
         self._search_running = True
-        store = self.store
         self.context.tasks.run(
-            lambda: (asked, store.search(text, flt)), self._search_done, self._search_failed
+            lambda: (asked, self._search_store().search(text, flt)),
+            self._search_done,
+            self._search_failed,
         )
+
+    def _search_store(self) -> ReflectStore:
+        """Searches read through a connection of their own, made on first use (on the
+        worker): they never share a transaction with the editor's saves."""
+        if self._search_vault is None:
+            vault = self.context.vault
+            try:
+                self._search_vault = vault.second_connection(read_only=True)
+            except VaultError:  # a folder that allows no second reader: share, as before
+                self._search_vault = vault
+        return ReflectStore(self._search_vault, self.context.clock)
 
     def _search_done(self, result: tuple) -> None:
         self._search_running = False
