@@ -78,7 +78,9 @@ def write_text(report, out: TextIO, *, hide_streaks: bool = False) -> None:
         out.write("  Streaks are hidden, as you chose.\n")
     else:
         out.write(f"  {report.streaks.sentence}\n")
-    out.write(f"  {report.calendar.sentence}\n\n")
+    # The calendar's own sentence speaks of squares on screen; here, just its figure.
+    days = plural(report.calendar.active_days, "day")
+    out.write(f"  Over the last 12 months you showed up on {days}.\n\n")
 
     weekly = report.period.value in ("4w", "3m")
     for trend in (report.mood, report.closeness):

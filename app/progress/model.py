@@ -349,7 +349,7 @@ def activity_calendar(data: ProgressData, today: date) -> ActivityCalendar:
     if active:
         sentence = (
             "Each square is a day of the last 12 months, deeper where you did more. "
-            f"You showed up on {plural(active, 'day')}."
+            f"Over those 12 months you showed up on {plural(active, 'day')}."
         )
     else:
         sentence = "Each square will be a day of the last 12 months, shaded as you show up."

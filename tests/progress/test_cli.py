@@ -67,6 +67,8 @@ def test_progress_as_text(filled, run):
     assert (code, err) == (0, "")
     assert out.startswith("Your progress in the last 4 weeks (23 February 2026 to 18 March 2026)")
     assert "You showed up on 5 of the 24 days in the last 4 weeks." in out
+    assert "Over the last 12 months you showed up on" in out
+    assert "square" not in out  # the terminal has no calendar to point at
     assert "You have shown up 3 days running." in out
     assert "week of 16 March 2026      3.3  (3 entries)" in out
     assert "Repair took 2.0 days on average." in out
