@@ -73,3 +73,12 @@ def month_name(month: date) -> str:
 def plural(count: int, one: str, many: str | None = None) -> str:
     """'1 day', '3 days'."""
     return f"{count} {one if count == 1 else (many or one + 's')}"
+
+
+def iso_or_none(day: date | None) -> str | None:
+    """A day as the vault and JSON keep it, or None."""
+    return day.isoformat() if day else None
+
+
+def day_or_none(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None

@@ -27,6 +27,7 @@ from datetime import date, timedelta
 from app.activity import DayRange
 from app.breathe.store import BreatheStore
 from app.practice.store import PracticeStore
+from app.progress.days import day_or_none, iso_or_none
 from app.progress.milestones import MILESTONES, Milestone, milestones
 from app.progress.model import (
     Between,
@@ -115,8 +116,8 @@ def today_figures(
                 "streak": [
                     streak.current,
                     streak.longest,
-                    *(_iso(d) for d in (streak.current_started, streak.longest_started)),
-                    _iso(streak.longest_ended),
+                    *(iso_or_none(d) for d in (streak.current_started, streak.longest_started)),
+                    iso_or_none(streak.longest_ended),
                     streak.active_today,
                 ],
                 "reached": [[m.id, m.reached_on.isoformat()] for m in found],
@@ -125,22 +126,14 @@ def today_figures(
     return streak, found
 
 
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
-
-
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
 def _streak_from(kept: list, grace_day: bool) -> Streaks:
     current, longest, started, longest_started, longest_ended, active_today = kept
     return Streaks(
         current=int(current),
         longest=int(longest),
-        current_started=_day(started),
-        longest_started=_day(longest_started),
-        longest_ended=_day(longest_ended),
+        current_started=day_or_none(started),
+        longest_started=day_or_none(longest_started),
+        longest_ended=day_or_none(longest_ended),
         grace_day=grace_day,
         active_today=bool(active_today),
         sentence=streak_sentence(int(current), int(longest), bool(active_today), longest > 0),

@@ -25,6 +25,7 @@ from datetime import date, datetime
 
 from app.activity import DayRange
 from app.clock import Clock
+from app.progress.days import day_or_none, iso_or_none
 from app.progress.goals import (
     CheckIn,
     CheckInRecord,
@@ -52,12 +53,16 @@ class CheckInNotFound(LookupError):
         self.check_in_id = check_in_id
 
 
-def _day(text: str | None) -> date | None:
-    return date.fromisoformat(text) if text else None
-
-
-def _iso(day: date | None) -> str | None:
-    return day.isoformat() if day else None
+def _goal_values(goal: Goal) -> tuple:
+    """title, why, kind, target_on, started_on, done_on: as the table keeps them."""
+    return (
+        goal.title,
+        goal.why,
+        GoalKind(goal.kind).value,
+        iso_or_none(goal.target_on),
+        goal.started_on.isoformat(),
+        iso_or_none(goal.done_on),
+    )
 
 
 def _goal(row: tuple, check_ins: tuple[CheckIn, ...]) -> Goal:
@@ -67,9 +72,9 @@ def _goal(row: tuple, check_ins: tuple[CheckIn, ...]) -> Goal:
         title=title,
         why=why,
         kind=GoalKind(kind),
-        target_on=_day(target_on),
+        target_on=day_or_none(target_on),
         started_on=date.fromisoformat(started_on),
-        done_on=_day(done_on),
+        done_on=day_or_none(done_on),
         check_ins=check_ins,
         created_at=datetime.fromisoformat(created_at),
         updated_at=datetime.fromisoformat(updated_at),
@@ -101,9 +106,8 @@ class GoalStore:
             goal_id = conn.execute(
                 "INSERT INTO progress_goals (title, why, kind, target_on, started_on, done_on,"
                 " created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (checked.title, checked.why, checked.kind.value, _iso(checked.target_on),
-                 checked.started_on.isoformat(), _iso(checked.done_on), now, now),
-            ).lastrowid  # fmt: skip
+                (*_goal_values(checked), now, now),
+            ).lastrowid
             for step in steps:
                 self._insert_check_in(conn, goal_id, step)
         return self._must_get(goal_id)
@@ -117,10 +121,8 @@ class GoalStore:
             cursor = conn.execute(
                 "UPDATE progress_goals SET title = ?, why = ?, kind = ?, target_on = ?,"
                 " started_on = ?, done_on = ?, updated_at = ? WHERE id = ?",
-                (checked.title, checked.why, checked.kind.value, _iso(checked.target_on),
-                 checked.started_on.isoformat(), _iso(checked.done_on),
-                 self._clock.now().isoformat(), goal.id),
-            )  # fmt: skip
+                (*_goal_values(checked), self._clock.now().isoformat(), goal.id),
+            )
             if cursor.rowcount == 0:
                 raise GoalNotFound(goal.id)
         return self._must_get(goal.id)
@@ -149,8 +151,7 @@ class GoalStore:
         with self._vault.transaction() as conn:
             conn.execute(
                 f"INSERT INTO progress_goals ({_GOAL_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                (goal.id, goal.title, goal.why, GoalKind(goal.kind).value, _iso(goal.target_on),
-                 goal.started_on.isoformat(), _iso(goal.done_on), goal.created_at.isoformat(),
+                (goal.id, *_goal_values(goal), goal.created_at.isoformat(),
                  goal.updated_at.isoformat()),
             )  # fmt: skip
             for step in goal.check_ins:
@@ -280,6 +281,8 @@ class GoalStore:
             "SELECT id, kind, started_on, target_on, done_on FROM progress_goals ORDER BY id"
         )
         return [
-            GoalRecord(goal_id, kind, date.fromisoformat(started), _day(target), _day(done))
+            GoalRecord(
+                goal_id, kind, date.fromisoformat(started), day_or_none(target), day_or_none(done)
+            )
             for goal_id, kind, started, target, done in rows
         ]

@@ -9,7 +9,6 @@ from typing import Any
 from PySide6.QtCore import QPoint, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QGuiApplication, QIcon, QKeySequence
 from PySide6.QtWidgets import (
-    QFrame,
     QHBoxLayout,
     QListWidget,
     QListWidgetItem,
@@ -27,6 +26,7 @@ from app.context import AreaContext, AreaView, NotSaved
 from app.shell.areas import AREAS, AreaSpec
 from app.shell.today import TodayPage
 from app.vault import VaultError
+from app.widgets.forms import scroll_area
 from app.widgets.icons import icon
 
 TODAY = "today"
@@ -49,13 +49,9 @@ def on_a_screen(window: QWidget) -> None:
 
 
 def scrolling(view: QWidget) -> QScrollArea:
-    """A view in a frameless scroll area: a view that cannot give way enough scrolls
-    instead of growing the window past a small screen."""
-    page = QScrollArea()
-    page.setFrameShape(QFrame.Shape.NoFrame)
-    page.setWidgetResizable(True)
-    page.setWidget(view)
-    return page
+    """A view that cannot give way enough scrolls instead of growing the window past a
+    small screen."""
+    return scroll_area(view)
 
 
 class MainWindow(QMainWindow):

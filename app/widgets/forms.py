@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
+    QHBoxLayout,
     QLabel,
     QLayout,
     QLineEdit,
+    QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -93,3 +98,38 @@ def same_height(*widgets: QWidget) -> None:
     """Give a row of tools one height, whatever kind of widget each is."""
     for widget in widgets:
         widget.setFixedHeight(TOOL_HEIGHT)
+
+
+def scroll_area(
+    widget: QWidget | None = None, *, name: str = "", sideways: bool = True
+) -> QScrollArea:
+    """A frameless scroll area that sizes its widget to fit; ``name`` makes the Tab stop
+    it becomes (to scroll by keyboard) speak, and ``sideways=False`` scrolls only down."""
+    area = QScrollArea()
+    area.setFrameShape(QFrame.Shape.NoFrame)
+    area.setWidgetResizable(True)
+    if not sideways:
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    if name:
+        area.setAccessibleName(name)
+    if widget is not None:
+        area.setWidget(widget)
+    return area
+
+
+def undo_bar(
+    message: str, on_undo: Callable[[], object], margins: tuple[int, int, int, int]
+) -> tuple[QFrame, QLabel, QPushButton]:
+    """The hidden strip that offers Undo after a delete: (bar, its words, its button)."""
+    bar = QFrame()
+    bar.setObjectName("warning")
+    row = QHBoxLayout(bar)
+    row.setContentsMargins(*margins)
+    text = label(message)
+    button = QPushButton("Undo")
+    button.setAccessibleName("Undo delete")
+    button.clicked.connect(on_undo)
+    row.addWidget(text, 1)
+    row.addWidget(button)
+    bar.hide()
+    return bar, text, button

@@ -17,7 +17,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QFrame,
     QHBoxLayout,
     QPushButton,
     QScrollArea,
@@ -41,19 +40,14 @@ from app.breathe.ui.setup import SetupPanel
 from app.context import AreaContext, NotSaved
 from app.validation import Invalid
 from app.vault import Setting, VaultError
-from app.widgets.forms import error_label, page, show_error
+from app.widgets.forms import error_label, page, scroll_area, show_error
 
 SUBTITLE = "Follow a gentle rhythm. There is nothing to get right; just breathe along."
 
 
 def _scrolling(widget: QWidget) -> QScrollArea:
-    area = QScrollArea()
-    area.setWidgetResizable(True)
-    area.setFrameShape(QFrame.Shape.NoFrame)
-    area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     widget.setContentsMargins(4, 8, 8, 8)
-    area.setWidget(widget)
-    return area
+    return scroll_area(widget, sideways=False)
 
 
 class BreatheView(QWidget):

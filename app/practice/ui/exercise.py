@@ -22,6 +22,7 @@ class Exercise(QWidget):
     title = ""
     intro = ""
 
+    # Every exercise overrides these two; the base class has no text of its own.
     def attempt_text(self) -> str:
         raise NotImplementedError
 

@@ -38,7 +38,7 @@ from app.progress.store import GoalNotFound, GoalStore
 from app.validation import Invalid
 from app.vault import VaultError
 from app.widgets.calendar import themed_calendar
-from app.widgets.forms import error_label, label, show_error
+from app.widgets.forms import error_label, label, show_error, undo_bar
 
 NO_GOALS = (
     "Goals you want to pursue, together or on your own, live here: something to share, "
@@ -301,18 +301,10 @@ class GoalsPage(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(12)
 
-        self.undo_bar = QFrame()
-        self.undo_bar.setObjectName("warning")
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(12, 4, 12, 4)
-        self.undo_text = label("Goal deleted.")
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo delete")
+        self.undo_bar, self.undo_text, self.undo_button = undo_bar(
+            "Goal deleted.", self.undo_delete, (12, 4, 12, 4)
+        )
         self.undo_button.setToolTip("Bring the goal back with its check-ins (Ctrl+Z)")
-        self.undo_button.clicked.connect(self.undo_delete)
-        undo_row.addWidget(self.undo_text, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.hide()
         layout.addWidget(self.undo_bar)
 
         top = QHBoxLayout()

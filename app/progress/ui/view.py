@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,7 +32,7 @@ from app.progress.ui.overview import CalendarCard, MilestoneList, StreakCard
 from app.progress.ui.period import PeriodChooser
 from app.progress.ui.setbacks import SetbacksPage
 from app.vault import VaultError
-from app.widgets.forms import error_label, label, show_error
+from app.widgets.forms import error_label, label, scroll_area, show_error
 
 SUBTITLE = "See the way you have come. These figures are for you, never a grade."
 WELCOME_TITLE = "Your progress will gather here"
@@ -55,11 +54,7 @@ def _add_page(tabs: QTabWidget, title: str) -> QVBoxLayout:
     Built from the top down (the tab before its cards) so each card is placed once:
     moving a finished subtree under a new parent makes Qt style all of it again.
     """
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setAccessibleName(f"{title} page")  # Tab stops here, to scroll by keyboard
+    scroll = scroll_area(name=f"{title} page", sideways=False)
     tabs.addTab(scroll, title)
     page = QWidget()
     column = QVBoxLayout(page)

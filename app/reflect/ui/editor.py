@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QToolButton,
     QVBoxLayout,
@@ -54,7 +53,7 @@ from app.reflect.ui.form_parts import (
 from app.reflect.ui.setback_fields import SetbackFields
 from app.shared.feelings import feeling_families
 from app.vault import VaultBusy, VaultError
-from app.widgets.forms import label, same_height
+from app.widgets.forms import label, same_height, scroll_area
 from app.widgets.icons import icon
 from app.widgets.menus import StayOpenMenu
 
@@ -327,10 +326,7 @@ class EntryEditor(QWidget):
         info.addWidget(self.status, 0, Qt.AlignmentFlag.AlignTop)
         outer.addLayout(info)
 
-        scroll = QScrollArea()
-        scroll.setAccessibleName("Entry fields")  # Tab stops here, to scroll by keyboard
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll = scroll_area(name="Entry fields")
         page = QWidget()
         page.setObjectName("editorPage")
         body = QVBoxLayout(page)

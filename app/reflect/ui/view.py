@@ -8,7 +8,6 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -30,7 +29,7 @@ from app.reflect.ui.entry_list import ID_ROLE, ROW_HEIGHT, EntryDelegate, EntryL
 from app.reflect.ui.search import FilterBar, SearchResults
 from app.vault import VaultError
 from app.widgets.confirm import Confirm
-from app.widgets.forms import label, same_height
+from app.widgets.forms import label, same_height, undo_bar
 from app.widgets.icons import icon
 
 SEARCH_DELAY_MS = 200
@@ -225,17 +224,9 @@ class ReflectView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
 
-        self.undo_bar = QFrame()
-        self.undo_bar.setObjectName("warning")
-        undo_row = QHBoxLayout(self.undo_bar)
-        undo_row.setContentsMargins(24, 6, 24, 6)
-        self.undo_text = label("Entry deleted.")
-        self.undo_button = QPushButton("Undo")
-        self.undo_button.setAccessibleName("Undo delete")
-        self.undo_button.clicked.connect(self.undo_delete)
-        undo_row.addWidget(self.undo_text, 1)
-        undo_row.addWidget(self.undo_button)
-        self.undo_bar.hide()
+        self.undo_bar, self.undo_text, self.undo_button = undo_bar(
+            "Entry deleted.", self.undo_delete, (24, 6, 24, 6)
+        )
         layout.addWidget(self.undo_bar)
 
         self.editor = EntryEditor(self.store, self.clock, self.library)
