@@ -126,14 +126,22 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _open_window(args: argparse.Namespace) -> int:
-    from app.system_libs import advice, missing_packages
+    from app import system_libs
 
-    missing = missing_packages(os.environ)
+    env = os.environ
+    # X11's platform plugin aborts the process when a library is missing, so look
+    # first; any other missing library of Qt's shows up as an ImportError just below.
+    missing = system_libs.missing_packages(env) if system_libs.uses_x11(env) else []
+    if not missing:
+        try:
+            from app.shell.app import run_app
+        except ImportError:
+            missing = system_libs.missing_packages(env)
+            if not missing:
+                raise
     if missing:
-        print(f"tend: {advice(missing)}", file=sys.stderr)
+        print(f"tend: {system_libs.advice(missing)}", file=sys.stderr)
         return 1
-    from app.shell.app import run_app
-
     return run_app(paths_of(args))
 
 

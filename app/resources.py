@@ -1,28 +1,29 @@
 """The one way code finds files under resources/.
 
 In a wheel or a bundle the folder ships inside the package as ``app/_resources``;
-in a source checkout it is the top-level ``resources/`` folder.
+in a source checkout it is the top-level ``resources/`` folder. Either way it is a
+folder on disk (Tend's SQLCipher driver cannot be imported from a zip anyway), so
+plain paths do, and the first dialog does not wait for importlib.resources.
 """
 
 from __future__ import annotations
 
-import tomllib
 from functools import cache
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+_PACKAGE = Path(__file__).resolve().parent
+
 
 @cache
-def root() -> Traversable:
-    bundled = files("app").joinpath("_resources")
+def root() -> Path:
+    bundled = _PACKAGE / "_resources"
     if bundled.is_dir():
         return bundled
-    return Path(__file__).resolve().parent.parent / "resources"
+    return _PACKAGE.parent / "resources"
 
 
-def path(relative: str) -> Traversable:
+def path(relative: str) -> Path:
     """A resource by its path relative to resources/, e.g. ``"prompts/daily.toml"``."""
     node = root()
     for part in relative.split("/"):
@@ -39,6 +40,8 @@ def read_bytes(relative: str) -> bytes:
 
 
 def load_toml(relative: str) -> dict[str, Any]:
+    import tomllib  # not at the top: the first dialog reads no TOML
+
     return tomllib.loads(read_text(relative))
 
 

@@ -7,7 +7,6 @@ Qt-free: it only asks the dynamic loader whether each library can be found.
 
 from __future__ import annotations
 
-import ctypes
 import sys
 from collections.abc import Callable, Mapping
 
@@ -37,6 +36,8 @@ X11 = {
 
 
 def _loads(soname: str) -> bool:
+    import ctypes  # here, not at the top: most starts never need to ask
+
     try:
         ctypes.CDLL(soname)
     except OSError:

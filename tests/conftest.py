@@ -19,6 +19,20 @@ from app.vault import Vault
 PASSPHRASE = "correct horse battery staple"
 
 
+@pytest.fixture(autouse=True)
+def _application_theme_left_as_found():
+    """A test that themes the whole application (as Settings does) leaves it as found:
+    an app-wide style sheet left behind would repaint later tests' widgets."""
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    before = None if app is None else (app.palette(), app.styleSheet())
+    yield
+    if before is not None and (app.palette(), app.styleSheet()) != before:
+        app.setPalette(before[0])
+        app.setStyleSheet(before[1])
+
+
 @pytest.fixture
 def paths(tmp_path: Path) -> Paths:
     return Paths(tmp_path / "data")

@@ -54,3 +54,21 @@ def test_tend_without_a_command_says_what_to_install_instead_of_aborting(tmp_pat
     assert "libxcb-keysyms1" in result.stderr
     assert "Traceback" not in result.stderr
     assert not (tmp_path / "tend.db").exists()
+
+
+def test_a_missing_core_library_is_named_too(tmp_path):
+    """Off X11, Qt's own libraries are found missing by the import that fails."""
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    code = (
+        "import sys, app.system_libs as s;"
+        "real = s._loads; s._loads = lambda n: n != 'libEGL.so.1' and real(n);"
+        "sys.modules['PySide6.QtWidgets'] = None;"  # as if the loader could not find libEGL
+        "from app.cli import main; sys.exit(main(['--data-dir', sys.argv[1]]))"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "libegl1" in result.stderr
+    assert "Traceback" not in result.stderr

@@ -6,8 +6,10 @@ import contextlib
 import os
 import signal
 import sys
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSocketNotifier
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -16,19 +18,52 @@ from app.config import Config
 from app.paths import Paths
 from app.shell import crash
 from app.shell.session import Session
-from app.shell.theme import apply_theme
-from app.widgets.icons import icon
+from app.shell.theme import apply_first_theme, apply_theme
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QEvent
+    from PySide6.QtWidgets import QWidget
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
-    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    # Fusion follows the light/dark scheme the same way everywhere. Asked for on the
+    # command line, it is the only style made: setStyle() after the fact would make a
+    # second one, and cost the first dialog about 10 ms.
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([*(argv or sys.argv[:1]), "-style", "Fusion"])
+    else:
+        app.setStyle("Fusion")
     app.setApplicationName(APP_NAME)
     app.setApplicationVersion(__version__)
     QGuiApplication.setDesktopFileName(APP_ID)
-    app.setStyle("Fusion")  # follows the light/dark scheme the same way everywhere
-    app.setWindowIcon(icon("tend.svg"))
     app.setQuitOnLastWindowClosed(False)  # the session decides: locking is not quitting
     return app
+
+
+def dress_application(app: QApplication, theme: str) -> None:
+    """What the first dialog can be shown without: the window icon, and the theme
+    asked of the platform rather than guessed (see apply_first_theme)."""
+    from app.widgets.icons import icon
+
+    app.setWindowIcon(icon("tend.svg"))
+    apply_theme(app, theme)
+
+
+class _FirstPaint(QObject):
+    """Calls `then` once `widget` has painted for the first time, and then lets go."""
+
+    def __init__(self, widget: QWidget, then) -> None:
+        super().__init__(widget)
+        self._then = then
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # QtCore.QEvent is read here, after the dialog is up: its 180-name enum costs.
+        if event.type() == QtCore.QEvent.Type.Paint:
+            watched.removeEventFilter(self)
+            QTimer.singleShot(0, self._then)  # after this paint has reached the screen
+        return False
 
 
 def run_app(paths: Paths) -> int:
@@ -45,12 +80,13 @@ def run_app(paths: Paths) -> int:
         )
         return 1
     config = Config.load(paths.config)
-    apply_theme(app, config.theme)
+    apply_first_theme(app, config.theme)
     if already_open(paths):
         return 0
     session = Session(paths, config)
     quit_on_signals(app, session)
     session.start()
+    _FirstPaint(session.gate, lambda: dress_application(app, config.theme))
     return app.exec()
 
 

@@ -8,26 +8,31 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QByteArray, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QClipboard
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox
+# Only what the gate needs is imported here, so the first dialog is up sooner; the rest
+# (and Qt's own namespace of enums, about 15 ms to build) loads while the passphrase is
+# typed, in warm_up(), or where it is first used.
+from PySide6 import QtCore
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from app import APP_NAME
-from app.clock import Clock
-from app.config import Config
-from app.context import AreaContext, NotSaved
-from app.paths import Paths
-from app.shell.areas import AREAS, AreaSpec
-from app.shell.autolock import AUTOLOCK_MINUTES, AutoLock, LockKey
+from app.context import NotSaved
 from app.shell.theme import apply_theme
 from app.shell.unlock import CreateDialog, UnlockDialog
-from app.vault import PassphraseChanged, VaultError
 from app.widgets.forms import show_error
-from app.widgets.privacy import wipe_text
 from app.widgets.tasks import TaskRunner
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMainWindow
+
+    from app.clock import Clock
+    from app.config import Config
+    from app.context import AreaContext
+    from app.paths import Paths
+    from app.shell.areas import AreaSpec
+    from app.shell.autolock import AutoLock
     from app.shell.window import MainWindow
+    from app.vault import VaultError
 
 # For benchmarks/startup.py: report when the first window is up, then quit.
 STARTUP_PROBE_ENV = "TEND_STARTUP_PROBE"
@@ -45,8 +50,10 @@ def warm_up(areas: Sequence[AreaSpec]) -> None:
 
     Runs once the gate is on screen: the first window never waits for it.
     """
+    import app.shell.autolock
     import app.shell.window
-    import app.vault.settings  # noqa: F401
+    import app.vault.settings
+    import app.widgets.privacy  # noqa: F401
 
     for spec in areas:
         spec.load_view()
@@ -56,6 +63,8 @@ def warm_up(areas: Sequence[AreaSpec]) -> None:
 
 def forget_copied_text() -> None:
     """Text copied from Tend does not outlive the lock on the clipboard or X11 selection."""
+    from PySide6.QtGui import QClipboard
+
     clipboard = QApplication.clipboard()
     if clipboard.ownsClipboard():
         clipboard.clear(QClipboard.Mode.Clipboard)
@@ -74,23 +83,50 @@ class Session(QObject):
         clock: Clock | None = None,
         tasks: TaskRunner | None = None,
         autolock_poll_ms: int = 15_000,
-        areas: Sequence[AreaSpec] = AREAS,
+        areas: Sequence[AreaSpec] | None = None,
     ) -> None:
         super().__init__()
-        self.areas = areas
+        self._areas = areas
         self.paths, self.config = paths, config
-        self.clock = clock or Clock()
+        self._clock = clock
         self.tasks = tasks or TaskRunner()
         self.vault = None
         self.window: MainWindow | None = None
         self.gate: QDialog | None = None
-        self.autolock = AutoLock(self.clock, autolock_poll_ms, self)
-        self.autolock.timed_out.connect(self.auto_lock)
-        self._lock_key = LockKey(self)
-        self._lock_key.pressed.connect(self.lock)
-        self._safekeeping = None  # made when first needed: the gate never waits for it
+        self._autolock_poll_ms = autolock_poll_ms
+        # Made when first needed: the gate never waits for them.
+        self._autolock: AutoLock | None = None
+        self._safekeeping = None
         self.problem_box: QMessageBox | None = None
-        self.vault_problem.connect(self._on_vault_problem, Qt.ConnectionType.QueuedConnection)
+        self._hearing_problems = False
+
+    @property
+    def areas(self) -> Sequence[AreaSpec]:
+        if self._areas is None:
+            from app.shell.areas import AREAS
+
+            self._areas = AREAS
+        return self._areas
+
+    @property
+    def clock(self) -> Clock:
+        if self._clock is None:
+            from app.clock import Clock
+
+            self._clock = Clock()
+        return self._clock
+
+    @property
+    def autolock(self) -> AutoLock:
+        """Locks after idling; its companion, the lock key, locks at Ctrl+L anywhere."""
+        if self._autolock is None:
+            from app.shell.autolock import AutoLock, LockKey
+
+            self._autolock = AutoLock(self.clock, self._autolock_poll_ms, self)
+            self._autolock.timed_out.connect(self.auto_lock)
+            self._lock_key = LockKey(self)
+            self._lock_key.pressed.connect(self.lock)
+        return self._autolock
 
     @property
     def safekeeping(self):
@@ -137,6 +173,7 @@ class Session(QObject):
 
     def area_context(self, vault) -> AreaContext:
         """What every area's view and card is handed: built here, once per unlock."""
+        from app.context import AreaContext
         from app.vault import Settings
 
         return AreaContext(
@@ -153,8 +190,17 @@ class Session(QObject):
         return None if self.window is None else self.window.open_area(key, **request)
 
     def _opened(self, vault) -> None:
+        from PySide6.QtCore import QByteArray
+
+        from app.shell.autolock import AUTOLOCK_MINUTES
         from app.shell.window import MainWindow, on_a_screen
 
+        if not self._hearing_problems:
+            # Queued: a read that fails while painting is answered after the paint.
+            self.vault_problem.connect(
+                self._on_vault_problem, QtCore.Qt.ConnectionType.QueuedConnection
+            )
+            self._hearing_problems = True
         self.gate = None
         self.vault = vault
         vault.problem_listeners.append(self.vault_problem.emit)
@@ -182,6 +228,8 @@ class Session(QObject):
 
     def _on_vault_problem(self, problem: VaultError) -> None:
         """One calm message, however many reads fail (the list fails on every paint)."""
+        from app.vault import PassphraseChanged
+
         window = self.window
         if window is None:
             return
@@ -196,7 +244,7 @@ class Session(QObject):
     def _tell(self, message: str, name: str) -> QMessageBox:
         box = QMessageBox(QMessageBox.Icon.Warning, APP_NAME, message, parent=self.window)
         box.setObjectName(name)
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
         return box
 
@@ -238,6 +286,8 @@ class Session(QObject):
 
     def _lock_now(self, window: QMainWindow) -> None:
         """Destroy every view (and so its text), close the vault, show the gate."""
+        from app.widgets.privacy import wipe_text
+
         self.window = None
         self.problem_box = None  # goes with the window
         self.autolock.stop()
@@ -267,6 +317,8 @@ class Session(QObject):
         self._window_closing()
 
     def _window_closing(self) -> None:
+        from app.widgets.privacy import wipe_text
+
         self.autolock.stop()
         QApplication.instance().removeEventFilter(self._lock_key)
         if self._safekeeping is not None:
@@ -312,7 +364,7 @@ class Session(QObject):
             self.autolock.set_minutes,
             self.window,
         )
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.setModal(True)
         dialog.show()
 
@@ -327,7 +379,7 @@ class Session(QObject):
         if self.window is None:
             return
         dialog = AboutDialog(self.paths, self.window, introduce=lambda: self.introduce(again=True))
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
 
     def introduce(self, *, again: bool = False) -> None:
@@ -341,7 +393,7 @@ class Session(QObject):
         if settings.read(INTRODUCED) and not again:
             return
         dialog = FirstRunDialog(self.window.open_area, self.window)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.setAttribute(QtCore.Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda _result: self._introduced(settings))
         self.introduction = dialog
         dialog.open()

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6 import QtCore
 from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import QApplication
 
 from app import resources
-
-_SCHEMES = {
-    "system": Qt.ColorScheme.Unknown,
-    "light": Qt.ColorScheme.Light,
-    "dark": Qt.ColorScheme.Dark,
-}
 
 # Soft colours: a warm paper light and a deep slate dark, with a sage accent.
 _COLOURS = {
@@ -68,7 +62,8 @@ def palette_for(scheme: str) -> QPalette:
 def effective_scheme(app: QApplication, theme: str) -> str:
     if theme in ("light", "dark"):
         return theme
-    return "dark" if app.styleHints().colorScheme() == Qt.ColorScheme.Dark else "light"
+    dark = app.styleHints().colorScheme() == QtCore.Qt.ColorScheme.Dark
+    return "dark" if dark else "light"
 
 
 def apply_theme(app: QApplication, theme: str) -> None:
@@ -76,11 +71,29 @@ def apply_theme(app: QApplication, theme: str) -> None:
 
     Some platforms ignore the request, so the palette is what makes it take.
     """
+    schemes = QtCore.Qt.ColorScheme
     hints = app.styleHints()
     if theme in ("light", "dark"):
-        hints.setColorScheme(_SCHEMES[theme])
+        hints.setColorScheme(schemes.Light if theme == "light" else schemes.Dark)
     else:
         hints.unsetColorScheme()
-    app.setPalette(palette_for(effective_scheme(app, theme)))
+    _dress(app, effective_scheme(app, theme))
+
+
+def apply_first_theme(app: QApplication, theme: str) -> None:
+    """The theme for the first dialog, without asking the platform for its scheme.
+
+    Asking builds Qt's whole namespace of enums (about 15 ms before anything is on
+    screen), so the system's scheme is read off the palette it gave the application;
+    apply_theme() follows once the dialog is up and corrects the guess if it was wrong.
+    """
+    if theme not in ("light", "dark"):
+        window = app.palette().color(QPalette.ColorRole.Window)
+        theme = "dark" if window.lightness() < 128 else "light"
+    _dress(app, theme)
+
+
+def _dress(app: QApplication, scheme: str) -> None:
+    app.setPalette(palette_for(scheme))
     # Setting the sheet again re-polishes every widget, so palette() colours follow.
     app.setStyleSheet(app.styleSheet() or resources.read_text("styles/tend.qss"))

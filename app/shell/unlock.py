@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6 import QtCore
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -82,7 +83,7 @@ class _VaultDialog(QDialog):
 
     def _busy(self, busy: bool) -> None:
         if busy:
-            QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+            QApplication.setOverrideCursor(QtCore.Qt.CursorShape.WaitCursor)
         else:
             QApplication.restoreOverrideCursor()
         self.action.setEnabled(not busy)
@@ -168,7 +169,11 @@ class CreateDialog(_VaultDialog):
         self.finish_layout()
         self.passphrase.textChanged.connect(self._update)
         self.confirm.textChanged.connect(self._update)
-        self._update()
+        # As _update() would say of empty fields, without measuring a dialog not yet shown.
+        from app.vault.passphrase import CHOOSE
+
+        self.strength.setText(CHOOSE)
+        self.action.setEnabled(False)
         self.passphrase.setFocus()
 
     def _update(self) -> None:

