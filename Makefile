@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: run test lint validate package format clean
+.PHONY: run test lint validate package format clean coach-model
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -41,6 +41,11 @@ package: $(VENV)/.installed
 
 test: lint
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+
+# Train the coach's learned second opinion again after its sentences change.
+coach-model: $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet scikit-learn
+	$(BIN)/python tests/practice/coach_train/train.py
 
 format: $(VENV)/.installed
 	$(BIN)/ruff check --fix .

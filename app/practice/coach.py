@@ -28,6 +28,7 @@ except ImportError:  # pragma: no cover - depends on the Python version
     _sre = _sre_constants = None
 
 from app import resources
+from app.practice import learned
 from app.practice.suggest import kinder_words
 from app.shared.feelings import all_feelings
 
@@ -547,6 +548,7 @@ class _Coach:
     scoring: dict[str, int]
     compiler: _Compiler
     reply: dict[str, str]
+    heard: dict[str, dict[str, str]]  # how the learned second opinion explains itself
 
 
 @cache
@@ -566,6 +568,7 @@ def _coach() -> _Coach:
         scoring=rules["scoring"],
         compiler=compiler,
         reply=rules["reply"],
+        heard=rules["heard"],
     )
 
 
@@ -607,6 +610,9 @@ class _Reading:
             end = start + len(body)
             self.sentences.append(_Sentence(start, end, body, is_question, is_request))
         self._starts: dict[int, list[tuple[int, str, str]]] = {}
+        # Where a harsh rule matched but its own exception read the words kindly
+        # ("You never judge me"): the learned model does not overrule that.
+        self.declined: list[tuple[int, int]] = []
         self.quotes = self._quoted_stretches(plain)
         self._quote_starts = [a for a, _ in self.quotes]
 
@@ -703,21 +709,26 @@ def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
             )
             if start == end or reading.quoted(start):
                 continue
-            if rule.skip_in_request and sentence.is_request:
-                continue
-            if rule.skip_in_question and sentence.is_question:
-                continue
-            if rule.skip_if_negated and _negated(coach, sentence, match.start()):
-                continue
-            if rule.unless and rule.unless.search(_clause_from(sentence.text, match)):
-                continue
-            if rule.unless_sentence and rule.unless_sentence.search(sentence.text):
-                continue
             if rule.if_sentence and not rule.if_sentence.search(sentence.text):
                 continue
-            if rule.unless_nearby and rule.unless_nearby.search(reading.neighbours(index)):
+            if _kinder_reading(rule, reading, index, match, coach):
+                if rule.severity == HARSH:
+                    reading.declined.append((start, end))
                 continue
             yield rule, start, end
+
+
+def _kinder_reading(rule: _Rule, reading: _Reading, index: int, match, coach: _Coach) -> bool:
+    """Whether the rule's own exceptions (negation, a request, a kinder clause) apply."""
+    sentence = reading.sentences[index]
+    return bool(
+        (rule.skip_in_request and sentence.is_request)
+        or (rule.skip_in_question and sentence.is_question)
+        or (rule.skip_if_negated and _negated(coach, sentence, match.start()))
+        or (rule.unless and rule.unless.search(_clause_from(sentence.text, match)))
+        or (rule.unless_sentence and rule.unless_sentence.search(sentence.text))
+        or (rule.unless_nearby and rule.unless_nearby.search(reading.neighbours(index)))
+    )
 
 
 def _trimmed(text: str, start: int, end: int) -> tuple[int, int]:
@@ -828,11 +839,85 @@ def analyze(text: str, *, extra: str | None = None, reply_to: str = "") -> Analy
     reading = _Reading(text, coach)
     groups = coach.flag_groups + (_extra_groups(extra) if extra else [])
     flags, strengths = _read(reading, coach, groups)
+    flags, strengths = _second_opinion(reading, coach, flags, strengths)
     if reply_to.strip():
         flags = _as_reply(reading, flags, strengths, coach)
     flags = [_personal(flag, reading, reply_to) for flag in flags]
     harsh = any(f.severity == HARSH for f in flags)
     return Analysis(text, harsh, _score(coach, flags, strengths), flags, strengths)
+
+
+# Strengths no attack wears as a disguise, unlike a request or an "I feel that you...".
+_GOODWILL = frozenset(
+    {"responsibility", "appreciation", "validation", "paraphrase", "repair", "calm_break"}
+    | {"feeling", "need"}
+)
+_PASSAGE_CHARS = 300  # about as long as the passages the learned model was trained on
+
+
+def _passages(reading: _Reading) -> list[tuple[int, int]]:
+    """Runs of sentences (first index, last + 1) within one line, up to a passage long."""
+    sentences, text = reading.sentences, reading.text
+    runs: list[tuple[int, int]] = []
+    first = 0
+    for index in range(1, len(sentences)):
+        too_long = sentences[index].end - sentences[first].start > _PASSAGE_CHARS
+        new_line = "\n" in text[sentences[index - 1].end : sentences[index].start]
+        if too_long or new_line:
+            runs.append((first, index))
+            first = index
+    if sentences:
+        runs.append((first, len(sentences)))
+    return runs
+
+
+def _second_opinion(
+    reading: _Reading, coach: _Coach, flags: list[Flag], strengths: list[Strength]
+) -> tuple[list[Flag], list[Strength]]:
+    """Where no rule found a harsh pattern, ask the learned model (app/practice/learned.py).
+
+    It reads a passage at a time, as it was trained, and points at the words that
+    weighed most. Praise in a sentence it flags is taken back as a rule's would be.
+    """
+    judge = learned.model()
+    if judge is None:
+        return flags, strengths
+    # Where a rule has spoken (a harsh pattern, a softer note, an exception that reads
+    # the words kindly) or heard goodwill it is sure of, the rules' reading stands; the
+    # model only reads what they let pass.
+    seen = [(f.start, f.end) for f in flags] + reading.declined
+    seen += [(s.start, s.end) for s in strengths if s.kind in _GOODWILL]
+    heard: list[Flag] = []
+    for first, last in _passages(reading):
+        start, end = reading.sentences[first].start, reading.sentences[last - 1].end
+        if any(_overlaps((start, end), span) for span in seen):
+            continue
+        opinion = judge.read(reading.text[start:end])
+        if opinion is None:
+            continue
+        s, e = _trimmed(reading.text, start + opinion.start, start + opinion.end)
+        if s >= e:  # the words that weighed most were only punctuation
+            s, e = _trimmed(reading.text, start, end)
+        says = coach.heard[opinion.kind]
+        heard.append(
+            Flag(opinion.kind, HARSH, s, e, reading.text[s:e], says["why"], says["suggestion"],
+                 f"learned.{opinion.kind}")
+        )  # fmt: skip
+    if not heard:
+        return flags, strengths
+    attacked = [
+        (sentence.start, sentence.end)
+        for sentence in reading.sentences
+        if any(_overlaps((sentence.start, sentence.end), (f.start, f.end)) for f in heard)
+    ]
+    kept = [
+        s
+        for s in strengths
+        if s.kind in _STRENGTHS_IN_HARSH
+        or not any(_overlaps((s.start, s.end), span) for span in attacked)
+    ]
+    flags = sorted([*flags, *heard], key=lambda f: (f.start, f.end))
+    return flags, _earned(flags, kept)
 
 
 # A sentence in a reply that tells the partner what they did ("you left the door open").

@@ -2,27 +2,35 @@
 
 The rules in resources/coach/ stay the heart of the coach: they point at exact words
 and say why. They miss forms of speech nobody wrote a rule for, so this model reads
-each sentence the rules let pass. It weighs words, pairs and triples of words, a few
-marks of tone (a "?!", shouting, a curt full stop) and what the rules noticed, and
-names one of the four patterns only when it is confident. Its answer is explained the
-same way a rule's is: by the stretch of words that weighed most.
+each passage the rules let pass. It weighs words, pairs, triples and near pairs of
+words, what follows a "not", pieces of words (so "ur" and typos still count) and a few
+marks of tone (a "?!", a word in capitals, a curt full stop), and names one of the
+four patterns only when it is confident. Its answer is explained the way a rule's is:
+by the stretch of words that weighed most.
 
-Pure Python and offline: the weights are a JSON file in resources/coach/, trained by
-tests/practice/coach_train/train.py from the sentences beside it.
+Pure Python and offline. The weights (resources/coach/model.*) are trained by
+tests/practice/coach_train/train.py from the sentences beside it; features are hashed
+into a fixed number of buckets, so the file stays small and loads in a few ms.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import math
 import re
+import sys
+import zlib
+from array import array
 from dataclasses import dataclass
 from functools import cache
 
 from app import resources
 
 MODEL = "coach/model.json"
+WEIGHTS = "coach/model.weights"
 GENTLE = "gentle"
+MIN_WORDS = 4
 
 # Text-message spellings read as the words they stand for.
 _SPOKEN = {
@@ -32,7 +40,6 @@ _SPOKEN = {
     "r": "are",
     "im": "i'm",
     "ive": "i've",
-    "id": "i'd",
     "dont": "don't",
     "cant": "can't",
     "wont": "won't",
@@ -55,6 +62,15 @@ _SPOKEN = {
     "kk": "okay",
 }
 _TOKEN = re.compile(r"[^\W_]+(?:['’][^\W_]+)*|\?+!+[?!]*|!+\?+[?!]*|\?+|!+|\.{2,}|…|[.,;:]")
+# Someone else's words, reported: read as one placeholder, never for their tone.
+_QUOTED = re.compile(r"\"[^\"\n]{1,400}\"|“[^”\n]{1,400}”")
+_NEGATIONS = frozenset(
+    {"not", "no", "don't", "doesn't", "didn't", "isn't", "wasn't", "aren't", "can't", "won't"}
+    | {"never", "nothing", "nobody"}
+)
+_SCOPE_ENDS = frozenset({".", ",", "?", "!", "?!", ";", ":", "but", "..."})
+_NEGATION_SCOPE = 3  # words after a negation that it colours
+_NEAR = 3  # how far apart two words may be and still count as a near pair
 
 
 @dataclass(frozen=True)
@@ -66,107 +82,160 @@ class Token:
 
 
 def tokens(text: str) -> list[Token]:
-    out = []
+    out: list[Token] = []
+    quoted = [] if _whole_quote(text) else [(m.start(), m.end()) for m in _QUOTED.finditer(text)]
     for match in _TOKEN.finditer(text):
+        start, end = match.span()
+        if any(a <= start < b for a, b in quoted):
+            if not out or out[-1].word != "<quote>" or out[-1].end < start - 1:
+                out.append(Token("<quote>", start, end, False))
+            else:
+                out[-1] = Token("<quote>", out[-1].start, end, False)
+            continue
         raw = match.group()
         word = raw.lower().replace("’", "'")
         if word[0] in "?!":
             word = "?!" if "?" in word and "!" in word else word[0]
-        elif word in ("…",) or word.startswith(".."):
+        elif word == "…" or word.startswith(".."):
             word = "..."
         word = _SPOKEN.get(word, word)
-        shouted = len(raw) > 1 and raw.isalpha() and raw.isupper() and raw != "I"
-        out.append(Token(word, match.start(), match.end(), shouted))
+        shouted = len(raw) > 1 and raw.isalpha() and raw.isupper()
+        out.append(Token(word, start, end, shouted))
     return out
 
 
-def features(words: list[Token], noticed: tuple[str, ...] = ()) -> dict[str, tuple[int, int]]:
-    """Each feature of a sentence, with the range of tokens it stands on.
+def _whole_quote(text: str) -> bool:
+    """A whole text in quotes is the person's own line, not reported speech."""
+    match = _QUOTED.fullmatch(text.strip())
+    return match is not None
 
-    ``noticed`` names what the rules saw in it (a note's kind, a strength's kind).
-    """
+
+def features(words: list[Token]) -> dict[str, tuple[int, int]]:
+    """Each feature of a passage, with the range of tokens it stands on."""
     found: dict[str, tuple[int, int]] = {}
     seq = ["<s>", *(t.word for t in words), "</s>"]
+    last = len(words)
     for i in range(1, len(seq) - 1):
         found.setdefault("w:" + seq[i], (i - 1, i))
     for n in (2, 3):
         for i in range(len(seq) - n + 1):
-            gram = " ".join(seq[i : i + n])
-            first, last = max(i - 1, 0), min(i + n - 1, len(words))
-            found.setdefault(f"{n}:{gram}", (first, max(last, first + 1)))
-    whole = (0, max(len(words), 1))
+            first = max(i - 1, 0)
+            found.setdefault(
+                f"{n}:" + " ".join(seq[i : i + n]), (first, max(min(i + n - 1, last), first + 1))
+            )
+    plain = seq[1:-1]
+    for i, word in enumerate(plain):
+        for j in range(i + 2, min(len(plain), i + _NEAR + 1)):
+            found.setdefault(f"near:{word} {plain[j]}", (i, j + 1))
+    scope = 0
+    for i, word in enumerate(plain):
+        if word in _NEGATIONS:
+            scope = _NEGATION_SCOPE
+        elif word in _SCOPE_ENDS:
+            scope = 0
+        elif scope:
+            found.setdefault("not:" + word, (i, i + 1))
+            scope -= 1
+    spaced = " " + " ".join(plain) + " "
+    # Character offsets in `spaced` back to token indexes, for the explanation.
+    owner = []
+    for i, word in enumerate(plain):
+        owner.extend([i] * (len(word) + 1))
+    owner.append(max(last - 1, 0))
+    for k in range(len(spaced) - 3):
+        first = owner[k]
+        found.setdefault("c:" + spaced[k : k + 4], (first, min(owner[k + 3] + 1, last) or 1))
+    whole = (0, max(last, 1))
     for i, token in enumerate(words):
         if token.shouted:
             found.setdefault("tone:shouted", (i, i + 1))
-    if words and words[-1].word == "." and len(words) <= 4:
+    if words and words[-1].word == "." and last <= 4:
         found["tone:curt"] = whole
-    if len(words) <= 3:
+    if last <= 3:
         found["tone:short"] = whole
-    for kind in noticed:
-        found["rule:" + kind] = whole
     return found
+
+
+def bucket(feature: str, bits: int) -> int:
+    return zlib.crc32(feature.encode("utf-8")) & ((1 << bits) - 1)
 
 
 @dataclass(frozen=True)
 class Opinion:
     kind: str  # one of the four patterns
-    confidence: float  # the model's probability for it
-    start: int  # the words that weighed most, as offsets into the sentence
+    confidence: float  # the model's probability that the passage is harsh at all
+    start: int  # the words that weighed most, as offsets into the passage
     end: int
 
 
 class Model:
-    def __init__(self, data: dict) -> None:
-        self.classes: list[str] = data["classes"]
-        self.bias: list[float] = data["bias"]
-        self.weights: dict[str, list[float]] = data["weights"]
-        self.threshold: float = data["threshold"]
+    def __init__(self, meta: dict, weights: array) -> None:
+        self.classes: list[str] = meta["classes"]
+        self.bias: list[float] = meta["bias"]
+        self.threshold: float = meta["threshold"]
+        self.bits: int = meta["bits"]
+        # Which words it met in training (a bit per bucket): it keeps quiet about text
+        # that is mostly words it never saw, another language say, rather than guess.
+        self._known = base64.b64decode(meta["known_words"])
+        count = len(self.classes)
+        if len(weights) != count << self.bits:
+            raise ValueError("the coach's model weights do not match its description")
+        # One row of weights per class, read by bucket.
+        self._rows = [weights[c << self.bits : (c + 1) << self.bits] for c in range(count)]
         self._gentle = self.classes.index(GENTLE)
 
-    def scores(self, found: dict[str, tuple[int, int]]) -> list[float]:
-        totals = list(self.bias)
-        for name in found:
-            weights = self.weights.get(name)
-            if weights is not None:
-                for c, w in enumerate(weights):
-                    totals[c] += w
-        return totals
-
-    def probabilities(self, found: dict[str, tuple[int, int]]) -> list[float]:
-        totals = self.scores(found)
+    def probabilities(self, buckets: list[int]) -> list[float]:
+        totals = [
+            b + sum(map(row.__getitem__, buckets))
+            for b, row in zip(self.bias, self._rows, strict=True)
+        ]
         top = max(totals)
         exps = [math.exp(t - top) for t in totals]
         whole = sum(exps)
         return [e / whole for e in exps]
 
-    def read(self, sentence: str, noticed: tuple[str, ...] = ()) -> Opinion | None:
-        """The pattern this sentence most likely follows, or None when it reads gentle."""
-        words = tokens(sentence)
-        if not words:
+    def read(self, passage: str) -> Opinion | None:
+        """The pattern this passage most likely follows, or None when it reads gentle."""
+        words = tokens(passage)
+        if not self.can_judge(words):
             return None
-        found = features(words, noticed)
-        probs = self.probabilities(found)
+        found = features(words)
+        buckets = {name: bucket(name, self.bits) for name in found}
+        probs = self.probabilities(list(buckets.values()))
         harsh = 1.0 - probs[self._gentle]
         if harsh < self.threshold:
             return None
-        best = max((c for c in range(len(probs)) if c != self._gentle), key=probs.__getitem__)
-        first, last = self._evidence(found, best, len(words))
+        others = [c for c in range(len(probs)) if c != self._gentle]
+        best = max(others, key=probs.__getitem__)
+        first, last = self._evidence(found, buckets, best, len(words))
         return Opinion(self.classes[best], harsh, words[first].start, words[last - 1].end)
 
-    def _evidence(self, found: dict[str, tuple[int, int]], best: int, count: int):
-        """The tokens that pushed hardest toward `best` rather than toward gentle."""
+    def can_judge(self, words: list[Token]) -> bool:
+        """Whether a passage gives it enough to go on: a few words, at least half of
+        them met in training. A line of one to three words is the rules' alone: short
+        lines lean most on what came before, which no passage carries."""
+        plain = [t.word for t in words if t.word[0].isalnum()]
+        known = sum(self._bit(bucket("w:" + word, self.bits)) for word in plain)
+        return len(plain) >= MIN_WORDS and known * 2 >= len(plain)
+
+    def _bit(self, at: int) -> bool:
+        return bool(self._known[at >> 3] >> (at & 7) & 1)
+
+    def _evidence(self, found, buckets, best: int, count: int) -> tuple[int, int]:
+        """The run of words that pushed hardest toward `best` rather than toward gentle."""
         push = [0.0] * count
+        toward, away = self._rows[best], self._rows[self._gentle]
         for name, (first, last) in found.items():
-            weights = self.weights.get(name)
-            if weights is None or name.startswith("rule:") or name.startswith("tone:"):
+            if name.startswith("tone:"):
                 continue
-            lean = weights[best] - weights[self._gentle]
+            at = buckets[name]
+            lean = (toward[at] - away[at]) / max(last - first, 1)
             for i in range(first, min(last, count)):
-                push[i] += lean / (last - first)
+                push[i] += lean
         strongest = max(range(count), key=push.__getitem__)
         if push[strongest] <= 0:
             return 0, count
-        # Grow from the strongest word while the neighbours still lean the same way.
+        # Grow from the strongest word while the neighbours lean the same way.
         first, last = strongest, strongest + 1
         while first > 0 and push[first - 1] > 0:
             first -= 1
@@ -177,8 +246,15 @@ class Model:
 
 @cache
 def model() -> Model | None:
-    """The shipped model, or None if its file is missing (the rules then work alone)."""
+    """The shipped model, or None if its files are missing or damaged (the rules then
+    work alone, as they did before the model existed)."""
     try:
-        return Model(json.loads(resources.read_text(MODEL)))
-    except FileNotFoundError:
+        meta = json.loads(resources.read_text(MODEL))
+        weights = array("f")
+        weights.frombytes(resources.read_bytes(WEIGHTS))
+        if sys.byteorder == "big":  # the file is little-endian
+            weights.byteswap()
+        return Model(meta, weights)
+    except (OSError, ValueError, KeyError, TypeError):
+        # Missing or damaged (a broken install): the rules still work, and say as much.
         return None
