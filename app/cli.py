@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import argparse
 import importlib
 import os
 import sys
 from collections.abc import Sequence
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from app import __version__
-from app.cli_support import BadValue, UserError, confirm_weak, open_vault, paths_of, read_passphrase
+
+if TYPE_CHECKING:
+    import argparse
+
+# argparse and the terminal helpers are imported by the commands that use them: `tend`
+# alone opens the window, and its first dialog does not wait for them.
 
 # Areas that add headless subcommands: each module has register(commands, common).
 AREA_COMMANDS = (
@@ -22,6 +28,7 @@ AREA_COMMANDS = (
 
 
 def _run_init(args: argparse.Namespace) -> int:
+    from app.cli_support import UserError, confirm_weak, paths_of, read_passphrase
     from app.vault import Vault
 
     paths = paths_of(args)
@@ -43,6 +50,8 @@ DAMAGED_HINT = (
 
 
 def _run_check(args: argparse.Namespace) -> int:
+    from app.cli_support import open_vault
+
     with open_vault(args, read_only=True) as vault:
         problems = vault.integrity_problems()
     if problems:
@@ -56,6 +65,7 @@ def _run_check(args: argparse.Namespace) -> int:
 
 
 def _run_demo(args: argparse.Namespace) -> int:
+    from app.cli_support import BadValue, UserError, paths_of, read_passphrase
     from app.clock import Clock
     from app.demo import create_demo, make_passphrase
 
@@ -86,6 +96,8 @@ def _run_demo(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="tend",
         description="Tend, a private companion for your relationship. "
@@ -125,7 +137,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _open_window(args: argparse.Namespace) -> int:
+def _open_window(args: argparse.Namespace | SimpleNamespace) -> int:
     from app import system_libs
 
     env = os.environ
@@ -142,19 +154,21 @@ def _open_window(args: argparse.Namespace) -> int:
     if missing:
         print(f"tend: {system_libs.advice(missing)}", file=sys.stderr)
         return 1
-    return run_app(paths_of(args))
+    from app.paths import Paths
+
+    return run_app(Paths.resolve(getattr(args, "data_dir", None)))
 
 
-def window_only(argv: Sequence[str]) -> argparse.Namespace | None:
+def window_only(argv: Sequence[str]) -> SimpleNamespace | None:
     """`tend` or `tend --data-dir DIR`: the window, read without loading every command's
     module, so the first dialog appears sooner. None for anything else."""
     match list(argv):
         case []:
-            return argparse.Namespace(data_dir=None)
+            return SimpleNamespace(data_dir=None)
         case ["--data-dir", folder] if not folder.startswith("-"):
-            return argparse.Namespace(data_dir=folder)
+            return SimpleNamespace(data_dir=folder)
         case [option] if option.startswith("--data-dir=") and len(option) > len("--data-dir="):
-            return argparse.Namespace(data_dir=option.partition("=")[2])
+            return SimpleNamespace(data_dir=option.partition("=")[2])
     return None
 
 
@@ -167,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     run = getattr(args, "run", None)
     if run is None:
         return _open_window(args)
+    from app.cli_support import UserError
     from app.vault import VaultError
 
     try:

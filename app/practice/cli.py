@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import codecs
 import json
 import os
 import sys
-from typing import Any, TextIO
+from collections.abc import Iterator
+from typing import IO, Any, TextIO
 
 STDIN = "-"
+# A batch this big is shared among the processor's cores; smaller ones are read here.
+_SHARED_FROM = 200
 
 
 def register(commands: Any, common: argparse.ArgumentParser) -> None:
@@ -95,24 +99,102 @@ def run_coach(args: argparse.Namespace) -> int:
         return 0
 
 
+def _answer(line: str, as_json: bool) -> str:
+    """What one input line gives: a JSON line, or the readable report and a blank line."""
+    from io import StringIO
+
+    from app.practice.coach import analyze
+
+    text = line.rstrip("\r")
+    if not text.strip():
+        return json.dumps(_empty_json(text)) + "\n" if as_json else ""
+    analysis = analyze(text)
+    if as_json:
+        return json.dumps(_as_json(analysis)) + "\n"
+    report = StringIO()
+    _as_text(analysis, report)
+    return report.getvalue() + "\n"
+
+
+def _answer_json(line: str) -> str:
+    return _answer(line, True)
+
+
+def _answer_text(line: str) -> str:
+    return _answer(line, False)
+
+
+def _batches(stream: IO[bytes]) -> Iterator[list[str]]:
+    """Whole lines as they arrive: each batch is what one read found waiting, so a
+    program that writes a line and waits for its answer gets it at once."""
+    decoder = codecs.getincrementaldecoder("utf-8")(errors="replace")
+    pending = ""
+    while chunk := stream.read1(1 << 16):
+        *lines, pending = (pending + decoder.decode(chunk)).split("\n")
+        if lines:
+            yield lines
+    pending += decoder.decode(b"", final=True)
+    if pending:
+        yield [pending]
+
+
+class _Cores:
+    """Worker processes for big batches (10,000 lines of a file, say), made at the
+    first one. Forked, so they start with the coach already loaded; where forking is
+    not to be had, or there is one core, every line is read here."""
+
+    def __init__(self) -> None:
+        self._pool = None
+        self._failed = False
+
+    def map(self, answer, lines: list[str]) -> list[str]:
+        if len(lines) >= _SHARED_FROM and not self._failed and self._pool is None:
+            self._pool = self._start()
+        if len(lines) < _SHARED_FROM or self._pool is None:
+            return [answer(line) for line in lines]
+        return self._pool.map(answer, lines, chunksize=64)
+
+    def _start(self):
+        import multiprocessing
+
+        cores = min(os.cpu_count() or 1, 4)
+        if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
+            self._failed = True
+            return None
+        from app.practice.coach import warm_up
+
+        warm_up()  # compiled once, here, and inherited by every worker
+        return multiprocessing.get_context("fork").Pool(cores)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool.join()
+
+
+def _read_lines(args: argparse.Namespace, out: TextIO) -> int:
+    answer = _answer_json if args.json else _answer_text
+    stream = getattr(sys.stdin, "buffer", None)
+    if stream is None or not hasattr(stream, "read1"):  # a text stream (tests, embedding)
+        for line in sys.stdin:
+            out.write(answer(line.rstrip("\n")))
+        return 0
+    cores = _Cores()
+    try:
+        for lines in _batches(stream):
+            out.writelines(cores.map(answer, lines))
+            out.flush()
+    finally:
+        cores.close()
+    return 0
+
+
 def _coach(args: argparse.Namespace) -> int:
     from app.practice.coach import analyze
 
     out = sys.stdout
     if args.text == [STDIN]:
-        for line in sys.stdin:
-            text = line.rstrip("\r\n")
-            if not text.strip():
-                if args.json:
-                    out.write(json.dumps(_empty_json(text)) + "\n")
-                continue
-            analysis = analyze(text)
-            if args.json:
-                out.write(json.dumps(_as_json(analysis)) + "\n")
-            else:
-                _as_text(analysis, out)
-                out.write("\n")
-        return 0
+        return _read_lines(args, out)
     text = " ".join(args.text)
     if not text.strip():
         if args.json:

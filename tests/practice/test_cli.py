@@ -131,3 +131,39 @@ def test_blank_lines_are_reported_as_empty_and_stay_in_step(capsys, monkeypatch)
     assert lines[1]["flags"] == []
     assert lines[0]["harsh"]
     assert not lines[3]["harsh"]
+
+
+def test_a_big_batch_shared_among_cores_answers_every_line_in_order():
+    from app.practice.coach import analyze
+
+    sample = ["You never listen to me.", "", "I miss you. Could we walk tonight?", "\xff"]
+    lines = [f"{sample[i % 3]} ({i})" if i % 3 != 1 else "" for i in range(600)]
+    payload = ("\r\n".join(lines) + "\n").encode() + b"caf\xc3 ok\n"  # CRLF, a bad byte
+    done = subprocess.run(
+        [sys.executable, "-m", "app", "coach", "--json", "-"],
+        cwd=ROOT, input=payload, capture_output=True, timeout=120, check=True,
+    )  # fmt: skip
+    results = [json.loads(line) for line in done.stdout.decode().splitlines()]
+    assert [r["text"] for r in results] == [*lines, "caf\ufffd ok"]
+    for line, result in zip(lines, results, strict=False):
+        if line:
+            assert result["score"] == analyze(line).score
+        else:
+            assert result["empty"] is True
+
+
+def test_a_program_that_waits_for_each_answer_gets_it_before_writing_more():
+    with subprocess.Popen(
+        [sys.executable, "-m", "app", "coach", "--json", "-"],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    ) as process:  # fmt: skip
+        try:
+            for text in ("You never listen.", "Thank you for dinner."):
+                process.stdin.write(text.encode() + b"\n")
+                process.stdin.flush()
+                answer = json.loads(process.stdout.readline())  # would hang if it waited
+                assert answer["text"] == text
+        finally:
+            process.stdin.close()
+            process.wait(timeout=60)
+    assert process.returncode == 0
