@@ -181,3 +181,19 @@ def test_a_general_suggestion_is_marked_as_an_example_and_cannot_replace_words(q
     card = editor.cards[0]
     assert card.suggestion.text().startswith("For example:")
     assert not card.use_button.isVisible()
+
+
+def test_the_coach_notes_wrap_inside_their_column_and_never_hide_under_the_scrollbar(qtbot):
+    from app.practice.ui.feedback import FeedbackEditor
+
+    editor = FeedbackEditor()
+    qtbot.addWidget(editor)
+    editor.resize(410, 260)  # Practise's column at 900x600, scroll bar and all
+    editor.show()
+    qtbot.waitExposed(editor)
+    editor.set_text("You never listen. You always forget. Whatever. " * 3)
+    editor.current()
+    side = editor.side
+    qtbot.waitUntil(lambda: side.verticalScrollBar().isVisible())
+    assert not side.horizontalScrollBar().isVisible()
+    assert side.widget().width() <= side.viewport().width()

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QPushButton,
-    QScrollArea,
     QSizePolicy,
     QTextEdit,
     QVBoxLayout,
@@ -22,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from app.practice.checks import kind_label, summary
 from app.practice.coach import HARSH, Analysis, Flag, analyze
-from app.widgets.forms import label
+from app.widgets.forms import label, scroll_area
 from app.widgets.tasks import TaskRunner
 
 DEBOUNCE_MS = 300
@@ -124,6 +123,12 @@ class FlagCard(QFrame):
         row.addWidget(self.use_button)
         row.addStretch(1)
         layout.addLayout(row)
+        # The style keeps a push button 80 px wide at least; in the coach's narrow column
+        # (900 px windows) that would push the notes under its scroll bar, so let them
+        # give a little, down to what their words need.
+        for button in (self.show_button, self.use_button):
+            words = button.fontMetrics().horizontalAdvance(button.text())
+            button.setMinimumWidth(min(button.minimumSizeHint().width(), words + 20))
 
 
 class FeedbackEditor(QWidget):
@@ -207,12 +212,9 @@ class FeedbackEditor(QWidget):
         side.addWidget(self.more)
         side.addWidget(self.strengths)
         side.addStretch(1)
-        self.side = QScrollArea()
+        # Down only: the notes wrap to the column, never slide under its scroll bar.
+        self.side = scroll_area(side_body, name="The coach's notes", sideways=False)
         self.side.setObjectName("coachPanel")
-        self.side.setWidgetResizable(True)
-        self.side.setFrameShape(QFrame.Shape.NoFrame)
-        self.side.setWidget(side_body)
-        self.side.setAccessibleName("The coach's notes")
         self.side.setMinimumWidth(200)
         self.side.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
 
