@@ -38,18 +38,24 @@ def test_core_libraries_matter_everywhere_on_linux():
     assert missing_packages({}, loads=lambda _n: False, platform="darwin") == []
 
 
-def test_tend_without_a_command_says_what_to_install_instead_of_aborting(tmp_path):
-    env = {**os.environ, "QT_QPA_PLATFORM": "xcb", "DISPLAY": ":4242"}
-    # Pretend one X11 library is absent, whatever this machine has.
+def tend_without(library: str, folder, platform: str, *, qt_import_fails: bool = False):
+    """`tend --data-dir FOLDER` in a process where `library` cannot be loaded."""
+    env = {**os.environ, "QT_QPA_PLATFORM": platform, "DISPLAY": ":4242"}
     code = (
         "import sys, app.system_libs as s;"
-        "real = s._loads; s._loads = lambda n: n != 'libxcb-keysyms.so.1' and real(n);"
-        "from app.cli import main; sys.exit(main(['--data-dir', sys.argv[1]]))"
+        f"real = s._loads; s._loads = lambda n: n != {library!r} and real(n);"
+        + ("sys.modules['PySide6.QtWidgets'] = None;" if qt_import_fails else "")
+        + "from app.cli import main; sys.exit(main(['--data-dir', sys.argv[1]]))"
     )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)],
+    return subprocess.run(
+        [sys.executable, "-c", code, str(folder)],
         capture_output=True, text=True, env=env, timeout=60, check=False,
     )  # fmt: skip
+
+
+def test_tend_without_a_command_says_what_to_install_instead_of_aborting(tmp_path):
+    # Pretend one X11 library is absent, whatever this machine has.
+    result = tend_without("libxcb-keysyms.so.1", tmp_path, "xcb")
     assert result.returncode == 1
     assert "libxcb-keysyms1" in result.stderr
     assert "Traceback" not in result.stderr
@@ -58,17 +64,7 @@ def test_tend_without_a_command_says_what_to_install_instead_of_aborting(tmp_pat
 
 def test_a_missing_core_library_is_named_too(tmp_path):
     """Off X11, Qt's own libraries are found missing by the import that fails."""
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
-    code = (
-        "import sys, app.system_libs as s;"
-        "real = s._loads; s._loads = lambda n: n != 'libEGL.so.1' and real(n);"
-        "sys.modules['PySide6.QtWidgets'] = None;"  # as if the loader could not find libEGL
-        "from app.cli import main; sys.exit(main(['--data-dir', sys.argv[1]]))"
-    )
-    result = subprocess.run(
-        [sys.executable, "-c", code, str(tmp_path)],
-        capture_output=True, text=True, env=env, timeout=60, check=False,
-    )  # fmt: skip
+    result = tend_without("libEGL.so.1", tmp_path, "offscreen", qt_import_fails=True)
     assert result.returncode == 1
     assert "libegl1" in result.stderr
     assert "Traceback" not in result.stderr
