@@ -4,8 +4,9 @@ and <= 0.5 s), and unlocking (target: everything but the key derivation <= 100 m
 Tend's modules are compiled to bytecode first, as an installed wheel's are; the bare
 dialog and Tend's dialogs take turns, so a busy moment of the machine hits both.
 
-Run from the project root: .venv/bin/python benchmarks/startup.py [--cold]
-(--cold skips the warm-up the app does while the passphrase is typed)
+Run from the project root: .venv/bin/python benchmarks/startup.py [--cold] [--x11]
+(--cold skips the warm-up the app does while the passphrase is typed; --x11 shows the
+dialogs on the X server in $DISPLAY instead of offscreen)
 """
 
 from __future__ import annotations
@@ -61,7 +62,9 @@ def main() -> None:
     from app.vault.vault import _connect
 
     compileall.compile_dir(str(ROOT / "app"), quiet=1)
-    env = dict(os.environ, TEND_STARTUP_PROBE="1", QT_QPA_PLATFORM="offscreen")
+    # --x11: on the X server in $DISPLAY (say, Xvfb with a window manager), as people see it.
+    platform = "xcb" if "--x11" in sys.argv else "offscreen"
+    env = dict(os.environ, TEND_STARTUP_PROBE="1", QT_QPA_PLATFORM=platform)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     with tempfile.TemporaryDirectory() as tmp:
         data = Path(tmp) / "data"
