@@ -157,19 +157,36 @@ class _Cores:
     def _start(self):
         import multiprocessing
 
-        cores = min(os.cpu_count() or 1, 4)
+        usable = os.sched_getaffinity(0) if hasattr(os, "sched_getaffinity") else None
+        cores = min(len(usable) if usable else os.cpu_count() or 1, 4)
         if cores < 2 or "fork" not in multiprocessing.get_all_start_methods():
             self._failed = True
             return None
         from app.practice.coach import warm_up
 
         warm_up()  # compiled once, here, and inherited by every worker
-        return multiprocessing.get_context("fork").Pool(cores)
+        try:
+            return multiprocessing.get_context("fork").Pool(cores, initializer=_worker_setup)
+        except OSError:  # no processes to be had (a limit, say): read every line here
+            self._failed = True
+            return None
 
-    def close(self) -> None:
+    def close(self, *, finished: bool) -> None:
+        """Wait for the workers after the last batch; stop them at once otherwise."""
         if self._pool is not None:
-            self._pool.close()
+            if finished:
+                self._pool.close()
+            else:
+                self._pool.terminate()
             self._pool.join()
+
+
+def _worker_setup() -> None:
+    # Ctrl+C reaches the whole process group: the workers leave it to the main process,
+    # which stops them, rather than dying mid-task and leaving it waiting for answers.
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _read_lines(args: argparse.Namespace, out: TextIO) -> int:
@@ -180,12 +197,14 @@ def _read_lines(args: argparse.Namespace, out: TextIO) -> int:
             out.write(answer(line.rstrip("\n")))
         return 0
     cores = _Cores()
+    finished = False
     try:
         for lines in _batches(stream):
             out.writelines(cores.map(answer, lines))
             out.flush()
+        finished = True
     finally:
-        cores.close()
+        cores.close(finished=finished)
     return 0
 
 

@@ -898,7 +898,10 @@ def _second_opinion(
         s, e = _trimmed(reading.text, start + opinion.start, start + opinion.end)
         if s >= e:  # the words that weighed most were only punctuation
             s, e = _trimmed(reading.text, start, end)
-        says = coach.heard[opinion.kind]
+        says = coach.heard.get(opinion.kind)
+        # Someone else's words on a line of their own are reported speech here too.
+        if says is None or reading.quoted(s):
+            continue
         heard.append(
             Flag(opinion.kind, HARSH, s, e, reading.text[s:e], says["why"], says["suggestion"],
                  f"learned.{opinion.kind}")

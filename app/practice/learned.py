@@ -179,7 +179,13 @@ class Model:
         self._known = base64.b64decode(meta["known_words"])
         self._scales: list[float] = meta["scales"]
         count = len(self.classes)
-        if len(weights) != count << self.bits or len(self._scales) != count:
+        if (
+            GENTLE not in self.classes
+            or len(weights) != count << self.bits
+            or len(self._scales) != count
+            or len(self.bias) != count
+            or len(self._known) != 1 << (self.bits - 3)
+        ):
             raise ValueError("the coach's model weights do not match its description")
         # One row of weights per class, read by bucket: whole numbers from -127 to 127,
         # each row with its own scale (a quarter of the size of 32-bit floats).

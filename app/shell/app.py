@@ -51,7 +51,7 @@ def dress_application(app: QApplication, theme: str) -> None:
 
 
 class _FirstPaint(QObject):
-    """Calls `then` once `widget` has painted for the first time, and then lets go."""
+    """Calls `then` once `widget` has painted (or been hidden) for the first time."""
 
     def __init__(self, widget: QWidget, then) -> None:
         super().__init__(widget)
@@ -60,7 +60,8 @@ class _FirstPaint(QObject):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # QtCore.QEvent is read here, after the dialog is up: its 180-name enum costs.
-        if event.type() == QtCore.QEvent.Type.Paint:
+        # Hidden before it ever painted (unlocked or closed at once): call `then` anyway.
+        if event.type() in (QtCore.QEvent.Type.Paint, QtCore.QEvent.Type.Hide):
             watched.removeEventFilter(self)
             QTimer.singleShot(0, self._then)  # after this paint has reached the screen
         return False

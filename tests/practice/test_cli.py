@@ -3,10 +3,16 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import io
 import json
+import os
+import select
+import signal
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -136,7 +142,7 @@ def test_blank_lines_are_reported_as_empty_and_stay_in_step(capsys, monkeypatch)
 def test_a_big_batch_shared_among_cores_answers_every_line_in_order():
     from app.practice.coach import analyze
 
-    sample = ["You never listen to me.", "", "I miss you. Could we walk tonight?", "\xff"]
+    sample = ["You never listen to me.", "", "I miss you. Could we walk tonight? ✓"]
     lines = [f"{sample[i % 3]} ({i})" if i % 3 != 1 else "" for i in range(600)]
     payload = ("\r\n".join(lines) + "\n").encode() + b"caf\xc3 ok\n"  # CRLF, a bad byte
     done = subprocess.run(
@@ -161,9 +167,42 @@ def test_a_program_that_waits_for_each_answer_gets_it_before_writing_more():
             for text in ("You never listen.", "Thank you for dinner."):
                 process.stdin.write(text.encode() + b"\n")
                 process.stdin.flush()
-                answer = json.loads(process.stdout.readline())  # would hang if it waited
+                # Fails, rather than hangs, if the answer waited for more input.
+                ready, _, _ = select.select([process.stdout], [], [], 30)
+                assert ready, "no answer to a single line"
+                answer = json.loads(process.stdout.readline())
                 assert answer["text"] == text
         finally:
             process.stdin.close()
             process.wait(timeout=60)
     assert process.returncode == 0
+
+
+def test_ctrl_c_during_a_big_batch_stops_every_process(tmp_path):
+    """Ctrl+C reaches the workers too; the run must still end, not wait forever."""
+    lines = "".join(f"You never listen to me about the bins ({i}).\n" for i in range(60_000))
+    answers = tmp_path / "answers.jsonl"
+    with answers.open("wb") as out, subprocess.Popen(
+        [sys.executable, "-m", "app", "coach", "--json", "-"],
+        cwd=ROOT, stdin=subprocess.PIPE, stdout=out, stderr=subprocess.DEVNULL,
+        start_new_session=True,
+    ) as process:  # fmt: skip
+
+        def feed() -> None:
+            with contextlib.suppress(BrokenPipeError, ValueError):
+                process.stdin.write(lines.encode())
+                process.stdin.close()
+
+        threading.Thread(target=feed, daemon=True).start()
+        try:
+            deadline = time.monotonic() + 60
+            while answers.stat().st_size == 0:  # the first batch is answered: more follow
+                assert time.monotonic() < deadline, "no batch was answered"
+                time.sleep(0.05)
+            os.killpg(process.pid, signal.SIGINT)  # as a terminal's Ctrl+C does
+            process.wait(timeout=30)
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+    assert process.returncode in (1, 130, -signal.SIGINT)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
-import sys
 from pathlib import Path
 
 import pytest
@@ -13,8 +13,17 @@ from app.practice import learned
 from app.practice.coach import analyze
 
 TRAINING = Path(__file__).parent / "coach_train"
-sys.path.insert(0, str(TRAINING))
-import train  # noqa: E402  (the trainer; scikit-learn is only imported when it runs)
+
+
+def _trainer():
+    """The trainer, loaded by path (scikit-learn is only imported when it runs)."""
+    spec = importlib.util.spec_from_file_location("coach_trainer", TRAINING / "train.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+train = _trainer()
 
 
 def test_the_shipped_model_was_trained_on_the_sentences_here():
@@ -79,19 +88,53 @@ def test_it_keeps_quiet_where_it_has_nothing_to_go_on_or_the_rules_have_spoken(t
     assert not any(f.rule.startswith("learned.") for f in analysis.flags)
 
 
-def test_reported_speech_is_not_judged_for_its_tone():
+@pytest.mark.parametrize(
+    "text",
+    [
+        'My boss said "{said}" in the meeting today.',
+        'My boss said:\n"{said}"\nI was shocked.',  # the quote on a line of its own
+    ],
+)
+def test_reported_speech_is_not_judged_for_its_tone(text):
     said = "Sure, because you obviously know everything."
-    analysis = analyze(f'My boss said "{said}" in the meeting today.')
-    assert not analysis.harsh
+    assert not analyze(text.format(said=said)).harsh
 
 
-def test_a_missing_or_damaged_model_leaves_the_rules_working(monkeypatch):
-    real = resources.read_bytes
+def _cut_weights(meta: dict, weights: bytes) -> tuple[dict, bytes]:
+    return meta, weights[:100]
 
-    def damaged(relative: str) -> bytes:
-        return real(relative)[:100] if relative == learned.WEIGHTS else real(relative)
 
-    monkeypatch.setattr(resources, "read_bytes", damaged)
+def _short_bias(meta: dict, weights: bytes) -> tuple[dict, bytes]:
+    return {**meta, "bias": meta["bias"][:2]}, weights
+
+
+def _short_vocabulary(meta: dict, weights: bytes) -> tuple[dict, bytes]:
+    return {**meta, "known_words": meta["known_words"][:40]}, weights
+
+
+def _no_gentle(meta: dict, weights: bytes) -> tuple[dict, bytes]:
+    return {**meta, "classes": [c.replace("gentle", "kind") for c in meta["classes"]]}, weights
+
+
+def _not_json(meta: dict, weights: bytes) -> tuple[str, bytes]:
+    return "{not json", weights
+
+
+@pytest.mark.parametrize(
+    "damage", [_cut_weights, _short_bias, _short_vocabulary, _no_gentle, _not_json]
+)
+def test_a_missing_or_damaged_model_leaves_the_rules_working(monkeypatch, damage):
+    meta, weights = damage(
+        json.loads(resources.read_text(learned.MODEL)), resources.read_bytes(learned.WEIGHTS)
+    )
+    text = meta if isinstance(meta, str) else json.dumps(meta)
+    real_text, real_bytes = resources.read_text, resources.read_bytes
+    monkeypatch.setattr(
+        resources, "read_text", lambda r: text if r == learned.MODEL else real_text(r)
+    )
+    monkeypatch.setattr(
+        resources, "read_bytes", lambda r: weights if r == learned.WEIGHTS else real_bytes(r)
+    )
     learned.model.cache_clear()
     try:
         assert learned.model() is None

@@ -184,8 +184,12 @@ def test_a_general_suggestion_is_marked_as_an_example_and_cannot_replace_words(q
 
 
 def test_the_coach_notes_wrap_inside_their_column_and_never_hide_under_the_scrollbar(qtbot):
-    from app.practice.ui.feedback import FeedbackEditor
+    from PySide6.QtWidgets import QApplication, QPushButton
 
+    from app.practice.ui.feedback import FeedbackEditor, FlagCard
+    from app.shell.theme import apply_theme
+
+    apply_theme(QApplication.instance(), "light")  # the real style sheet: its padding counts
     editor = FeedbackEditor()
     qtbot.addWidget(editor)
     editor.resize(410, 260)  # Practise's column at 900x600, scroll bar and all
@@ -197,3 +201,15 @@ def test_the_coach_notes_wrap_inside_their_column_and_never_hide_under_the_scrol
     qtbot.waitUntil(lambda: side.verticalScrollBar().isVisible())
     assert not side.horizontalScrollBar().isVisible()
     assert side.widget().width() <= side.viewport().width()
+    for card in side.widget().findChildren(FlagCard):
+        assert card.geometry().right() < side.viewport().width()
+        for button in card.findChildren(QPushButton):
+            if button.isVisible():  # never squeezed below what its words need
+                assert button.width() >= button.sizeHint().width()
+                assert button.geometry().right() < card.width()
+    # Wide, the buttons sit side by side again.
+    editor.resize(900, 400)
+    card = side.widget().findChildren(FlagCard)[0]
+    qtbot.waitUntil(
+        lambda: card.show_button.y() == card.use_button.y() or card.use_button.isHidden()
+    )

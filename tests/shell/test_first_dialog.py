@@ -4,6 +4,7 @@ platform's answer (with the window icon) once it has painted (issue 15)."""
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QIcon, QPalette
 from PySide6.QtWidgets import QApplication, QDialog
 
@@ -52,3 +53,14 @@ def test_once_painted_the_platform_is_asked_and_the_icon_is_set(qtbot, app):
     app.processEvents()
     assert len(called) == 1
     apply_theme(app, "light")  # the platform is asked for light again, as before
+
+
+def test_a_dialog_hidden_before_it_painted_still_dresses_the_application(qtbot, app):
+    dialog = QDialog()
+    qtbot.addWidget(dialog)
+    called = []
+    _FirstPaint(dialog, lambda: called.append(True))
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    dialog.show()
+    dialog.hide()
+    qtbot.waitUntil(lambda: bool(called))

@@ -7,11 +7,13 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QHBoxLayout,
+    QLayout,
     QPushButton,
     QSizePolicy,
     QTextEdit,
@@ -97,6 +99,8 @@ class FlagCard(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 10)
         layout.setSpacing(4)
+        # The card's narrowest is minimumSizeHint() below, not the buttons side by side.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetNoConstraint)
         heading = (
             f"This may land as {kind_label(flag.kind)}"
             if flag.severity == HARSH
@@ -111,7 +115,9 @@ class FlagCard(QFrame):
         self.suggestion = label(tried, "suggestion")
         for widget in (self.heading, self.excerpt, self.why, self.suggestion):
             layout.addWidget(widget)
-        row = QHBoxLayout()
+        # Side by side where they fit, one above the other in a narrow column (a 900-px
+        # window): never squeezed, and never pushing the notes under the scroll bar.
+        self.buttons = row = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         row.setSpacing(6)
         self.show_button = QPushButton("Show me")
         self.show_button.setAccessibleName(f"Show me where: {kind_label(flag.kind)}")
@@ -123,12 +129,27 @@ class FlagCard(QFrame):
         row.addWidget(self.use_button)
         row.addStretch(1)
         layout.addLayout(row)
-        # The style keeps a push button 80 px wide at least; in the coach's narrow column
-        # (900 px windows) that would push the notes under its scroll bar, so let them
-        # give a little, down to what their words need.
-        for button in (self.show_button, self.use_button):
-            words = button.fontMetrics().horizontalAdvance(button.text())
-            button.setMinimumWidth(min(button.minimumSizeHint().width(), words + 20))
+
+    def minimumSizeHint(self) -> QSize:
+        # As narrow as the buttons stacked allow, so the row below can choose.
+        hint = super().minimumSizeHint()
+        margins = self.layout().contentsMargins()
+        stacked = max(b.sizeHint().width() for b in (self.show_button, self.use_button))
+        return QSize(stacked + margins.left() + margins.right(), hint.height())
+
+    def resizeEvent(self, event) -> None:
+        margins = self.layout().contentsMargins()
+        room = event.size().width() - margins.left() - margins.right()
+        shown = [b for b in (self.show_button, self.use_button) if not b.isHidden()]
+        side_by_side = sum(b.sizeHint().width() for b in shown) + self.buttons.spacing()
+        direction = (
+            QBoxLayout.Direction.LeftToRight
+            if room >= side_by_side
+            else QBoxLayout.Direction.TopToBottom
+        )
+        if self.buttons.direction() != direction:
+            self.buttons.setDirection(direction)
+        super().resizeEvent(event)
 
 
 class FeedbackEditor(QWidget):
