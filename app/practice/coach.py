@@ -879,7 +879,8 @@ def _second_opinion(
     It reads a passage at a time, as it was trained, and points at the words that
     weighed most. Praise in a sentence it flags is taken back as a rule's would be.
     """
-    judge = learned.model()
+    passages = _passages(reading)
+    judge = learned.model() if passages else None  # loaded when there is text to read
     if judge is None:
         return flags, strengths
     # Where a rule has spoken (a harsh pattern, a softer note, an exception that reads
@@ -888,7 +889,7 @@ def _second_opinion(
     seen = [(f.start, f.end) for f in flags] + reading.declined
     seen += [(s.start, s.end) for s in strengths if s.kind in _GOODWILL]
     heard: list[Flag] = []
-    for first, last in _passages(reading):
+    for first, last in passages:
         start, end = reading.sentences[first].start, reading.sentences[last - 1].end
         if any(_overlaps((start, end), span) for span in seen):
             continue
