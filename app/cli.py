@@ -141,6 +141,9 @@ def _open_window(args: argparse.Namespace | SimpleNamespace) -> int:
     from app import system_libs
 
     env = os.environ
+    if system_libs.no_display(env):
+        print(f"tend: {system_libs.NO_DISPLAY}", file=sys.stderr)
+        return 1
     # X11's platform plugin aborts the process when a library is missing, so look
     # first; any other missing library of Qt's shows up as an ImportError just below.
     missing = system_libs.missing_packages(env) if system_libs.uses_x11(env) else []

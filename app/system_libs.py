@@ -53,6 +53,19 @@ def uses_x11(env: Mapping[str, str]) -> bool:
     return bool(env.get("DISPLAY")) and not env.get("WAYLAND_DISPLAY")
 
 
+NO_DISPLAY = (
+    "there is no display to open Tend's window on (neither DISPLAY nor WAYLAND_DISPLAY "
+    "is set). Run it from your desktop; the commands work anywhere: tend --help"
+)
+
+
+def no_display(env: Mapping[str, str], platform: str = sys.platform) -> bool:
+    """On Linux, whether Qt would abort for want of a screen (and no platform was chosen)."""
+    if not platform.startswith("linux") or env.get("QT_QPA_PLATFORM"):
+        return False
+    return not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY")
+
+
 def missing_packages(
     env: Mapping[str, str],
     loads: Callable[[str], bool] | None = None,

@@ -6,7 +6,7 @@ import os
 import subprocess
 import sys
 
-from app.system_libs import CORE, X11, advice, missing_packages, uses_x11
+from app.system_libs import CORE, X11, advice, missing_packages, no_display, uses_x11
 
 
 def test_nothing_missing_means_no_advice():
@@ -68,3 +68,19 @@ def test_a_missing_core_library_is_named_too(tmp_path):
     assert result.returncode == 1
     assert "libegl1" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_no_screen_is_said_plainly_instead_of_qt_aborting(tmp_path):
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("QT_QPA_PLATFORM", None)
+    result = subprocess.run(
+        [sys.executable, "-m", "app", "--data-dir", str(tmp_path)],
+        capture_output=True, text=True, env=env, timeout=60, check=False,
+    )  # fmt: skip
+    assert result.returncode == 1
+    assert "no display" in result.stderr
+    assert "platform plugin" not in result.stderr
+    assert no_display({}, platform="linux")
+    assert not no_display({"QT_QPA_PLATFORM": "offscreen"}, platform="linux")
+    assert not no_display({"WAYLAND_DISPLAY": "wayland-0"}, platform="linux")
+    assert not no_display({}, platform="darwin")
