@@ -213,3 +213,28 @@ def test_the_coach_notes_wrap_inside_their_column_and_never_hide_under_the_scrol
     qtbot.waitUntil(
         lambda: card.show_button.y() == card.use_button.y() or card.use_button.isHidden()
     )
+
+
+def test_save_during_a_long_read_waits_for_it_and_never_reads_on_the_gui_thread(qtbot, view):
+    from app.practice.ui.feedback import OFF_THREAD_FROM
+    from app.practice.ui.view import STILL_READING
+
+    view.open_exercise("rewrite")
+    editor = view.exercises[ExerciseKind.REWRITE].editor
+    held = HeldRunner()
+    editor.runner = held
+    read_here = []
+    real = editor._check
+    editor._check = lambda text: (read_here.append(text), real(text))[1]
+    long_text = "You never listen to me. " * (OFF_THREAD_FROM // 20)
+    editor.editor.setPlainText(long_text)  # typed (pasted): the pause has not passed yet
+    assert view.save_attempt() is None
+    assert view.save_attempt() is None  # pressed twice: still saved once
+    assert view.status.text() == STILL_READING
+    assert read_here == []  # nothing read on the GUI thread
+    assert len(held.jobs) == 1  # sent to be read off it
+    held.finish_all()
+    assert "Saved" in view.status.text()
+    attempts = view.store.history()
+    assert [a.text for a in attempts] == [long_text]
+    assert attempts[0].analysis["harsh"]

@@ -267,6 +267,18 @@ class FeedbackEditor(QWidget):
             self.show_feedback(self._check(self.text()))
         return self.feedback
 
+    def settled(self) -> bool:
+        """Whether the coach's notes are for the text as it is now, so current() answers
+        at once. A long text not yet read is sent to be read off the GUI thread, and
+        `analysed` says when it is done; a short one current() reads in a moment."""
+        text = self.text()
+        up_to_date = self.feedback.analysis.text == text and not self.timer.isActive()
+        if not self.live or up_to_date or self.runner is None or len(text) < OFF_THREAD_FROM:
+            return True
+        if self.timer.isActive() or self._checked_text != text:
+            self.refresh()
+        return False
+
     @property
     def reading(self) -> bool:
         """True while a long text is being read on a worker thread."""

@@ -36,6 +36,7 @@ from app.widgets.forms import label, page
 
 HISTORY = "history"
 SUBTITLE = "Rehearse the words for a hard moment, here where nothing is at stake."
+STILL_READING = "The coach is still reading your words; they will be saved as soon as it is done."
 
 
 class PracticeView(QWidget):
@@ -45,6 +46,7 @@ class PracticeView(QWidget):
         self.setAccessibleName("Practise")
         self.context = context
         self.store = PracticeStore(context.vault)
+        self._save_when_read = False  # Save was pressed while a long text was being read
         # Compile the coach's patterns off the GUI thread, so the first check is quick.
         context.tasks.run(lambda: warm_up(LISTENING_RULES, APOLOGY_RULES), _ignore, _ignore)
 
@@ -172,6 +174,17 @@ class PracticeView(QWidget):
         if not text.strip():
             self.status.setText("There is nothing to save yet; write a little first.")
             return None
+        # A long text still being read: save once the coach is done, never by reading it
+        # again here on the GUI thread (the window would freeze for as long).
+        reading = [e for e in exercise.findChildren(FeedbackEditor) if not e.settled()]
+        if reading:
+            self.status.setText(STILL_READING)
+            if not self._save_when_read:
+                self._save_when_read = True
+                reading[0].analysed.connect(
+                    self._saving_now_read, Qt.ConnectionType.SingleShotConnection
+                )
+            return None
         feedback = exercise.feedback()
         analysis = feedback.analysis.to_dict()
         analysis["lines"] = list(feedback.lines)
@@ -192,6 +205,10 @@ class PracticeView(QWidget):
         # No history reload here: the list is read again when it is opened, newest first.
         self.status.setText("Saved. You'll find it under Your attempts.")
         return saved
+
+    def _saving_now_read(self, _feedback: object) -> None:
+        self._save_when_read = False
+        self.save_attempt()
 
     def try_again(self, attempt: Attempt) -> None:
         self.open_exercise(attempt.exercise.value)
