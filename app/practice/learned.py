@@ -22,6 +22,7 @@ import math
 import re
 import zlib
 from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -111,22 +112,36 @@ def _whole_quote(text: str) -> bool:
 
 
 def features(words: list[Token]) -> dict[str, tuple[int, int]]:
-    """Each feature of a passage, with the range of tokens it stands on."""
+    """Each feature of a passage, with the range of tokens [first, last) it stands on."""
     found: dict[str, tuple[int, int]] = {}
-    seq = ["<s>", *(t.word for t in words), "</s>"]
-    last = len(words)
+    plain = [t.word for t in words]
+    for family in (_grams, _near_pairs, _negated, _pieces, _tone):
+        for name, span in family(plain, words):
+            found.setdefault(name, span)
+    return found
+
+
+def _grams(plain: list[str], _words) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Words, then pairs and triples of them, with the passage's start and end marked."""
+    seq = ["<s>", *plain, "</s>"]
+    last = len(plain)
     for i in range(1, len(seq) - 1):
-        found.setdefault("w:" + seq[i], (i - 1, i))
+        yield "w:" + seq[i], (i - 1, i)
     for n in (2, 3):
         for i in range(len(seq) - n + 1):
             first = max(i - 1, 0)
-            found.setdefault(
-                f"{n}:" + " ".join(seq[i : i + n]), (first, max(min(i + n - 1, last), first + 1))
-            )
-    plain = seq[1:-1]
+            yield f"{n}:" + " ".join(seq[i : i + n]), (first, max(min(i + n - 1, last), first + 1))
+
+
+def _near_pairs(plain: list[str], _words) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Two words a little apart ("you ... again"), whatever comes between."""
     for i, word in enumerate(plain):
         for j in range(i + 2, min(len(plain), i + _NEAR + 1)):
-            found.setdefault(f"near:{word} {plain[j]}", (i, j + 1))
+            yield f"near:{word} {plain[j]}", (i, j + 1)
+
+
+def _negated(plain: list[str], _words) -> Iterator[tuple[str, tuple[int, int]]]:
+    """The few words after a "not", up to the end of the clause."""
     scope = 0
     for i, word in enumerate(plain):
         if word in _NEGATIONS:
@@ -134,26 +149,33 @@ def features(words: list[Token]) -> dict[str, tuple[int, int]]:
         elif word in _SCOPE_ENDS:
             scope = 0
         elif scope:
-            found.setdefault("not:" + word, (i, i + 1))
+            yield "not:" + word, (i, i + 1)
             scope -= 1
+
+
+def _pieces(plain: list[str], _words) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Four-letter pieces across the words, so spellings and typos still count."""
+    last = len(plain)
     spaced = " " + " ".join(plain) + " "
-    # Character offsets in `spaced` back to token indexes, for the explanation.
-    owner = []
+    owner = []  # each character of `spaced` back to its token, for the explanation
     for i, word in enumerate(plain):
         owner.extend([i] * (len(word) + 1))
     owner.append(max(last - 1, 0))
     for k in range(len(spaced) - 3):
-        first = owner[k]
-        found.setdefault("c:" + spaced[k : k + 4], (first, min(owner[k + 3] + 1, last) or 1))
+        yield "c:" + spaced[k : k + 4], (owner[k], min(owner[k + 3] + 1, last) or 1)
+
+
+def _tone(plain: list[str], words: list[Token]) -> Iterator[tuple[str, tuple[int, int]]]:
+    """Shouting, a curt full stop, a line of a word or three."""
+    last = len(plain)
     whole = (0, max(last, 1))
     for i, token in enumerate(words):
         if token.shouted:
-            found.setdefault("tone:shouted", (i, i + 1))
-    if words and words[-1].word == "." and last <= 4:
-        found["tone:curt"] = whole
+            yield "tone:shouted", (i, i + 1)
+    if plain and plain[-1] == "." and last <= 4:
+        yield "tone:curt", whole
     if last <= 3:
-        found["tone:short"] = whole
-    return found
+        yield "tone:short", whole
 
 
 def bucket(feature: str, bits: int) -> int:
