@@ -6,7 +6,7 @@
 Prints harsh recall, the share of gentle lines flagged, how often the pattern named
 (the primary kind) is right among the harsh lines flagged, and each pattern's recall.
 `--misses` lists the lines the coach got wrong; it refuses to do so for the held-out sets
-(the test half and second.toml),
+(the test half, second.toml and third.toml),
 whose sentences nobody tuning the coach should read.
 
 Targets on the test half: harsh recall >= 0.92, gentle flagged <= 0.05, pattern named
@@ -27,7 +27,7 @@ sys.path.insert(0, str(ROOT))
 from app.practice.coach import HARSH_KINDS, analyze  # noqa: E402
 
 # Held-out sets: figures only, never their sentences.
-HELD_OUT = ("test.toml", "second.toml")
+HELD_OUT = ("test.toml", "second.toml", "third.toml")
 
 
 def figures(items: list[dict]) -> dict:

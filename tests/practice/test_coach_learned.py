@@ -37,6 +37,7 @@ def test_the_test_half_is_never_trained_on():
     names = {path.name for path in train.sources()}
     assert "test.toml" not in names
     assert "second.toml" not in names
+    assert "third.toml" not in names
     assert "labelled_fresh.toml" not in names
     # Not even a line that happens to say the same. (Only a count is ever shown: the
     # test half's sentences must not be printed where someone tuning could read them.)

@@ -5,7 +5,7 @@
 
 Reads the sentences in this folder (a.toml ... d.toml, written for training, blind to
 the coach and to the evaluation set) and the development half of the evaluation set
-(../coach_eval/dev.toml). The held-out sets (the test half and second.toml) are never
+(../coach_eval/dev.toml). The held-out sets (the test half, second.toml and third.toml) are never
 learned from: their texts are read only so that a training line saying exactly the
 same is left out. Writes
 resources/coach/model.json (classes, bias, threshold, and a fingerprint of what it was
@@ -47,7 +47,7 @@ def sources(*, with_dev: bool = True) -> list[Path]:
     return [*paths, HERE.parent / "coach_eval" / "dev.toml"] if with_dev else paths
 
 
-HELD_OUT = ("test.toml", "second.toml")
+HELD_OUT = ("test.toml", "second.toml", "third.toml")
 
 
 def held_out() -> set[str]:
@@ -83,12 +83,11 @@ def load(paths: list[Path]) -> list[dict]:
     return items
 
 
-def main() -> None:
+def fit(items: list[dict], *, c: float = C, threshold: float = THRESHOLD) -> tuple[dict, array]:
+    """The model's description and weights, learned from `items` (needs scikit-learn)."""
     from scipy.sparse import csr_matrix
     from sklearn.linear_model import LogisticRegression
 
-    paths = sources()
-    items = training_items()
     rows, labels = [], []
     known = bytearray(1 << (BITS - 3))  # a bit per bucket: the words met here
     for item in items:
@@ -104,8 +103,7 @@ def main() -> None:
         pointers.append(pointers[-1] + len(row))
     columns = [b for row in rows for b in row]
     matrix = csr_matrix(([1.0] * len(columns), columns, pointers), shape=(len(rows), 1 << BITS))
-    fitted = LogisticRegression(C=C, max_iter=5000).fit(matrix, labels)
-    classes = [str(c) for c in fitted.classes_]
+    fitted = LogisticRegression(C=c, max_iter=5000).fit(matrix, labels)
     # Each class's row as whole numbers from -127 to 127 times a scale: a byte a weight.
     scales = [max(abs(float(w)) for w in row) / 127 or 1.0 for row in fitted.coef_]
     weights = array(
@@ -118,19 +116,26 @@ def main() -> None:
     )
     meta = {
         "about": "Tend's coach: a linear model over hashed features; see app/practice/learned.py",
-        "classes": classes,
+        "classes": [str(name) for name in fitted.classes_],
         "bias": [round(float(b), 6) for b in fitted.intercept_],
         "scales": [round(scale, 9) for scale in scales],
         "bits": BITS,
-        "threshold": THRESHOLD,
+        "threshold": threshold,
         "known_words": base64.b64encode(bytes(known)).decode("ascii"),
-        "trained_on": fingerprint(paths),
         "items": len(items),
     }
+    return meta, weights
+
+
+def main() -> None:
+    paths = sources()
+    items = training_items()
+    meta, weights = fit(items)
+    meta["trained_on"] = fingerprint(paths)
     out = ROOT / "resources" / "coach"
     (out / "model.json").write_text(json.dumps(meta, indent=1) + "\n", encoding="utf-8")
     (out / "model.weights").write_bytes(weights.tobytes())
-    print(f"trained on {len(items)} items from {len(paths)} files; classes {classes}")
+    print(f"trained on {len(items)} items from {len(paths)} files; classes {meta['classes']}")
 
 
 if __name__ == "__main__":
