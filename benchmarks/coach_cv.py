@@ -66,13 +66,12 @@ def main() -> int:
     parser.add_argument("--c", type=float, default=None, help="regularisation (train.py's C)")
     args = parser.parse_args()
     train = _trainer()
-    unseen = train.held_out()
     folds = sorted(TRAINING.glob("*.toml"))
     thresholds = args.threshold or [train.THRESHOLD]
     pooled = {t: Counter() for t in thresholds}
     for fold in folds:
         rest = [p for p in train.sources() if p != fold]
-        items = [i for i in train.load(rest) if i["text"].casefold().strip() not in unseen]
+        items = train.training_items(rest)
         meta, weights = train.fit(items, c=args.c or train.C)
         judge = learned.Model(meta, weights)
         learned.model = lambda judge=judge: judge  # the coach asks for it by this name
