@@ -54,10 +54,9 @@ def line(name: str, t: Counter) -> str:
     kinds = " ".join(
         f"{k[:4]} {t[f'c:{k}'] / t[f'n:{k}']:.2f}" for k in coach.HARSH_KINDS if t[f"n:{k}"]
     )
-    return (
-        f"{name:>14}  recall {t['caught'] / t['harsh']:.3f}  gentle {t['flagged'] / t['gentle']:.3f}"
-        f"  named {t['named'] / max(t['caught'], 1):.3f}  {kinds}"
-    )
+    recall, flagged = t["caught"] / t["harsh"], t["flagged"] / t["gentle"]
+    named = t["named"] / max(t["caught"], 1)
+    return f"{name:>14}  recall {recall:.3f}  gentle {flagged:.3f}  named {named:.3f}  {kinds}"
 
 
 def main() -> int:

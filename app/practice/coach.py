@@ -853,6 +853,9 @@ _GOODWILL = frozenset(
     | {"feeling", "need"}
 )
 _PASSAGE_CHARS = 300  # about as long as the passages the learned model was trained on
+# How sure the model must be to overrule a milder reading of the rules (a note, or
+# goodwill), chosen leave-one-training-set-out (benchmarks/coach_cv.py).
+_OVER_MILDER = 0.9
 
 
 def _passages(reading: _Reading) -> list[tuple[int, int]]:
@@ -883,11 +886,14 @@ def _second_opinion(
     judge = learned.model() if passages else None  # loaded when there is text to read
     if judge is None:
         return flags, strengths
-    # Where a rule has spoken (a harsh pattern, a softer note, an exception that reads
-    # the words kindly) or heard goodwill it is sure of, the rules' reading stands; the
-    # model only reads what they let pass.
-    seen = [(f.start, f.end) for f in flags] + reading.declined
-    seen += [(s.start, s.end) for s in strengths if s.kind in _GOODWILL]
+    # Where a rule found a harsh pattern, or an exception of a rule reads the words
+    # kindly ("You never judge me"), the rules' reading stands.
+    seen = [(f.start, f.end) for f in flags if f.severity == HARSH] + reading.declined
+    # A softer note, or goodwill the rules are sure of (thanks, owning a part...), is a
+    # milder reading the model overrules only when it is very sure: sarcastic thanks
+    # are still thanks to the rules, and "every single evening" only a note.
+    milder = [(f.start, f.end) for f in flags if f.severity == NOTE]
+    milder += [(s.start, s.end) for s in strengths if s.kind in _GOODWILL]
     heard: list[Flag] = []
     for first, last in passages:
         start, end = reading.sentences[first].start, reading.sentences[last - 1].end
@@ -895,6 +901,10 @@ def _second_opinion(
             continue
         opinion = judge.read(reading.text[start:end])
         if opinion is None:
+            continue
+        if opinion.confidence < _OVER_MILDER and any(
+            _overlaps((start, end), span) for span in milder
+        ):
             continue
         s, e = _trimmed(reading.text, start + opinion.start, start + opinion.end)
         if s >= e:  # the words that weighed most were only punctuation
@@ -919,6 +929,13 @@ def _second_opinion(
         for s in strengths
         if s.kind in _STRENGTHS_IN_HARSH
         or not any(_overlaps((s.start, s.end), span) for span in attacked)
+    ]
+    # A softer note inside words the model found harsh says less than the model's flag.
+    flags = [
+        f
+        for f in flags
+        if f.severity == HARSH
+        or not any(_overlaps((f.start, f.end), (h.start, h.end)) for h in heard)
     ]
     flags = sorted([*flags, *heard], key=lambda f: (f.start, f.end))
     return flags, _earned(flags, kept)

@@ -88,7 +88,6 @@ def test_each_pattern_is_named(text, kind):
         ("You need to call your mother back.", "demand"),
         ("Put the phone down.", "demand"),
         ("I'm sorry I was late, but the traffic was awful.", "apology_but"),
-        ("You're on that laptop every single evening.", "absolute"),
     ],
 )
 def test_softer_notes_are_noted_but_not_harsh(text, kind):
@@ -300,7 +299,6 @@ def test_every_pattern_in_the_resources_compiles():
         "If you wish, we could go tomorrow.",
         "I know you wish I was home more.",
         "Is it a big deal to you? I want to understand.",
-        "I need someone who cares about this as much as I do.",
         "You never make me feel like a burden.",
         "You never once made me feel stupid for crying.",
         "You always find the perfect song for a long drive.",
@@ -309,6 +307,18 @@ def test_every_pattern_in_the_resources_compiles():
 def test_dismissive_words_inside_a_kind_sentence_are_not_contempt(text):
     # "who cares", "big deal", "so what", "you wish" are scorn only when they stand alone.
     assert not analyze(text).harsh, analyze(text).flags
+
+
+def test_a_milder_reading_gives_way_only_to_a_very_sure_second_opinion():
+    """A note ("every single evening") or goodwill ("I need...") is the rules' milder
+    reading; the learned model overrules it only when it is at least 90% sure. These two
+    it is: an exaggeration about the partner, and a need that carries a comparison."""
+    laptop = analyze("You're on that laptop every single evening.")
+    assert laptop.primary_kind == "criticism"
+    assert [f.severity for f in laptop.flags] == [HARSH]  # the note gave way to the flag
+    need = analyze("I need someone who cares about this as much as I do.")
+    assert need.harsh
+    assert "contempt" not in {f.kind for f in need.flags}  # "who cares" here is not scorn
 
 
 @pytest.mark.parametrize(
