@@ -853,8 +853,8 @@ _GOODWILL = frozenset(
     | {"feeling", "need"}
 )
 _PASSAGE_CHARS = 300  # about as long as the passages the learned model was trained on
-# How sure the model must be to overrule a milder reading of the rules (a note, or
-# goodwill), chosen leave-one-training-set-out (benchmarks/coach_cv.py).
+# How sure the model must be to overrule a milder reading of the rules (a note, an
+# exception, goodwill), chosen leave-one-training-set-out (benchmarks/coach_cv.py).
 _OVER_MILDER = 0.9
 
 
@@ -886,13 +886,12 @@ def _second_opinion(
     judge = learned.model() if passages else None  # loaded when there is text to read
     if judge is None:
         return flags, strengths
-    # Where a rule found a harsh pattern, or an exception of a rule reads the words
-    # kindly ("You never judge me"), the rules' reading stands.
-    seen = [(f.start, f.end) for f in flags if f.severity == HARSH] + reading.declined
-    # A softer note, or goodwill the rules are sure of (thanks, owning a part...), is a
-    # milder reading the model overrules only when it is very sure: sarcastic thanks
-    # are still thanks to the rules, and "every single evening" only a note.
-    milder = [(f.start, f.end) for f in flags if f.severity == NOTE]
+    # Where a rule found a harsh pattern, the rules' reading stands. A milder reading
+    # (a softer note, goodwill the rules are sure of, or a rule's exception that reads
+    # the words kindly, as in "You never judge me") gives way only when the model is
+    # very sure: sarcastic thanks are still thanks to the rules.
+    seen = [(f.start, f.end) for f in flags if f.severity == HARSH]
+    milder = [(f.start, f.end) for f in flags if f.severity == NOTE] + reading.declined
     milder += [(s.start, s.end) for s in strengths if s.kind in _GOODWILL]
     heard: list[Flag] = []
     for first, last in passages:
