@@ -611,7 +611,7 @@ class _Reading:
             self.sentences.append(_Sentence(start, end, body, is_question, is_request))
         self._starts: dict[int, list[tuple[int, str, str]]] = {}
         # Where a harsh rule matched but its own exception read the words kindly
-        # ("You never judge me"): the learned model does not overrule that.
+        # ("You never judge me"): the learned model overrules that only when very sure.
         self.declined: list[tuple[int, int]] = []
         self.quotes = self._quoted_stretches(plain)
         self._quote_starts = [a for a, _ in self.quotes]
