@@ -350,3 +350,39 @@ def test_a_defensive_opening_makes_the_criticism_a_counter_attack():
     assert analysis.primary_kind == "defensiveness"
     # Contempt still outranks everything.
     assert analyze("Yeah, but you're such an idiot.").primary_kind == "contempt"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "dont care tbh",
+        "Not answering that.",
+        "Nothing to say.",
+        "done talking. night",
+        "Subject closed.",
+        "wtv",
+        "u do u",
+        "Stop texting me.",
+        "I've stopped caring.",
+        "Can't be bothered.",
+    ],
+)
+def test_texted_shut_downs_are_stonewalling(text):
+    analysis = analyze(text)
+    assert analysis.primary_kind == "stonewalling"
+    assert any(f.rule == "stonewalling.texted" for f in analysis.flags)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "don't care which film, you pick",
+        "not answering that email till Monday, it can wait",
+        "done talking to the bank, all sorted",
+        "idc, both are lovely",
+        "cba to cook, takeaway?",
+        "I'm done here, heading home now x",
+    ],
+)
+def test_the_same_words_starting_an_ordinary_line_are_not_shut_downs(text):
+    assert not analyze(text).harsh, analyze(text).flags
