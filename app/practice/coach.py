@@ -889,7 +889,7 @@ def _second_opinion(
     # Where a rule found a harsh pattern, the rules' reading stands. A milder reading
     # (a softer note, goodwill the rules are sure of, or a rule's exception that reads
     # the words kindly, as in "You never judge me") gives way only when the model is
-    # very sure: sarcastic thanks are still thanks to the rules.
+    # very sure: the rules hear thanks even when it is sarcastic.
     seen = [(f.start, f.end) for f in flags if f.severity == HARSH]
     milder = [(f.start, f.end) for f in flags if f.severity == NOTE] + reading.declined
     milder += [(s.start, s.end) for s in strengths if s.kind in _GOODWILL]

@@ -386,3 +386,36 @@ def test_texted_shut_downs_are_stonewalling(text):
 )
 def test_the_same_words_starting_an_ordinary_line_are_not_shut_downs(text):
     assert not analyze(text).harsh, analyze(text).flags
+
+
+def test_done_with_a_thing_is_not_done_with_the_partner():
+    assert not analyze("I'm done with this printer, it's jammed again.").harsh
+    assert analyze("I'm done with this.").primary_kind == "stonewalling"
+    assert analyze("Honestly, I'm done with this, goodnight.").primary_kind == "stonewalling"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Fine, you win, we're getting the tandem. Secretly thrilled.",
+        "whatever you want for dinner, I'm easy",
+        "I know I leave the cupboards open. I'm working on it.",
+        "Honestly it's no big deal that you dented the bumper, are you okay?",
+        "You always save me the window seat. I noticed.",
+    ],
+)
+def test_waving_words_said_warmly_are_not_walls(text):
+    assert not analyze(text).harsh, analyze(text).flags
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Fine, you win.", "stonewalling"),
+        ("It's not a big deal, get over it.", "stonewalling"),
+        ("Whatever you want.", "stonewalling"),
+        ("You always leave the cupboards open.", "criticism"),
+    ],
+)
+def test_the_same_words_said_flatly_still_are(text, kind):
+    assert analyze(text).primary_kind == kind

@@ -80,13 +80,46 @@ def test_what_no_rule_covers_is_heard_and_explained_by_its_words(text, kind):
         "hello",  # too short to judge: the rules' alone
         "Dinner is ready.",
         "Ты сегодня очень устал, давай отдохнём вместе.",  # not words it learned
-        "You never judge me.",  # a rule read it kindly; the model does not overrule it
+        "You never judge me.",  # a rule read it kindly, and the model is not very sure
         "I was wrong to shout, and I'm sorry.",  # goodwill the rules are sure of
     ],
 )
 def test_it_keeps_quiet_where_it_has_nothing_to_go_on_or_the_rules_have_spoken(text):
     analysis = analyze(text)
     assert not any(f.rule.startswith("learned.") for f in analysis.flags)
+
+
+class _SureJudge:
+    """Stands in for the model: always names `kind`, as sure as it is told to be."""
+
+    def __init__(self, confidence: float) -> None:
+        self.confidence = confidence
+
+    def read(self, passage: str) -> learned.Opinion:
+        return learned.Opinion("contempt", self.confidence, 0, len(passage))
+
+
+@pytest.mark.parametrize(
+    ("text", "milder"),
+    [
+        ("Thank you for the flowers, they're lovely.", "goodwill"),
+        ("You're on that laptop every single evening.", "a softer note"),
+        ("You never judge me.", "a rule's exception"),
+    ],
+)
+def test_a_milder_reading_gives_way_only_to_a_very_sure_model(monkeypatch, text, milder):
+    monkeypatch.setattr(learned, "model", lambda: _SureJudge(0.85))
+    assert not analyze(text).harsh, milder
+    monkeypatch.setattr(learned, "model", lambda: _SureJudge(0.95))
+    analysis = analyze(text)
+    assert analysis.primary_kind == "contempt", milder
+    assert [f.rule for f in analysis.flags] == ["learned.contempt"]  # no note left inside
+
+
+def test_a_harsh_rule_is_never_second_guessed(monkeypatch):
+    monkeypatch.setattr(learned, "model", lambda: _SureJudge(0.99))
+    analysis = analyze("You always leave your socks on the floor.")
+    assert [f.rule for f in analysis.flags] == ["criticism.you_always"]
 
 
 @pytest.mark.parametrize(
