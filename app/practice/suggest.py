@@ -42,7 +42,8 @@ _TOPIC = re.compile(
 )
 _BARE = re.compile(
     r"\b(?:about|with) (?P<topic>(?!(?:me|you|him|her|it|this|that|them|us|everything|anything|"
-    r"everyone|anyone|nothing|someone|yourself|myself|a|an|so|such|the)\b)[a-z][\w'-]{2,})",
+    r"everyone|anyone|nothing|someone|yourself|myself|a|an|so|such|the|respect|love|time|regard|"
+    r"pleasure|luck)\b)[a-z][\w'-]{2,})",
     re.IGNORECASE,
 )
 _NOUN = re.compile(r"\b(?P<topic>(?:the|my|our) [a-z][\w'-]*(?: [a-z][\w'-]*)?)", re.IGNORECASE)
@@ -51,7 +52,8 @@ _OWN_ACT = re.compile(
     r"\bI (?P<act>(?:was|had|forgot|didn'?t|got|left|missed|had to) [a-z][\w' -]{1,50}?)" + _END,
     re.IGNORECASE,
 )
-# Words that end a topic phrase early ("the bed every" -> "the bed").
+# Words that end a topic phrase early ("the bed every" -> "the bed"): joining words,
+# pronouns, words of time and place, and verbs that begin a new clause.
 _TOPIC_STOP = frozenset(
     [
         "and",
@@ -65,6 +67,7 @@ _TOPIC_STOP = frozenset(
         "again",
         "all",
         "when",
+        "whenever",
         "if",
         "while",
         "to",
@@ -72,9 +75,120 @@ _TOPIC_STOP = frozenset(
         "are",
         "was",
         "were",
+        "who",
+        "whom",
+        "which",
+        "that",
+        "what",
+        "where",
+        "this",
+        "these",
+        "those",
+        "for",
+        "before",
+        "after",
+        "since",
+        "until",
+        "till",
+        "ever",
+        "now",
+        "today",
+        "tonight",
+        "yesterday",
+        "here",
+        "there",
+        "i",
+        "you",
+        "he",
+        "she",
+        "we",
+        "they",
+        "it",
+        "me",
+        "him",
+        "her",
+        "us",
+        "them",
+        "a",
+        "an",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "with",
+        "about",
+        "into",
+        "has",
+        "had",
+        "have",
+        "will",
+        "would",
+        "can",
+        "could",
+        "did",
+        "does",
+        "do",
+        "got",
+        "gets",
+        "went",
+        "goes",
+        "came",
+        "comes",
+        "broke",
+        "left",
+        "made",
+        "said",
+        "took",
+        "thinks",
+        "think",
+        "feels",
+        "like",
+        "too",
+        "as",
+        "than",
+        "though",
+        "anyway",
+        "really",
+        "either",
+        "please",
+        "even",
+        "who's",
+        "that's",
+        "it's",
+        "what's",
     ]
 )
-_VAGUE = frozenset({"the one", "the way", "the point", "the time", "the thing", "the rest"})
+# Phrases too empty to talk about, and words that make a phrase a judgement or a figure
+# of speech rather than a topic ("the only one", "the most disorganised", "my god").
+_VAGUE = frozenset(
+    {"the one", "the way", "the point", "the time", "the thing", "the rest", "my god", "the lot"}
+)
+_NOT_A_TOPIC = frozenset(
+    [
+        "only",
+        "most",
+        "least",
+        "best",
+        "worst",
+        "right",
+        "wrong",
+        "same",
+        "whole",
+        "great",
+        "real",
+        "first",
+        "last",
+        "other",
+        "next",
+        "biggest",
+        "smallest",
+        "greatest",
+        "stupidest",
+        "dumbest",
+    ]
+)
 _SWAP = {
     "anything": "something",
     "anyone": "someone",
@@ -112,13 +226,24 @@ def _topic(sentence: str) -> str:
         for match in pattern.finditer(sentence):
             words = []
             for word in match.group("topic").split():
-                if words and word.lower() in _TOPIC_STOP:
+                # A word after the noun ending in -ed or -ing is a verb ("the year remembered").
+                if words and (
+                    word.lower() in _TOPIC_STOP
+                    or (len(words) > 1 and word.lower().endswith(("ed", "ing")))
+                ):
                     break
                 words.append(word)
             topic = " ".join(words)
-            if (len(words) >= 2 or pattern is _BARE) and topic.lower() not in _VAGUE:
+            if (len(words) >= 2 or pattern is _BARE) and _is_topic(words):
                 return topic[0].lower() + topic[1:]
     return ""
+
+
+def _is_topic(words: list[str]) -> bool:
+    lowered = [w.lower() for w in words]
+    if " ".join(lowered) in _VAGUE or lowered[-1] in _TOPIC_STOP:
+        return False
+    return not (len(lowered) >= 2 and lowered[1] in _NOT_A_TOPIC)
 
 
 def _feeling(text: str, fallback: str) -> str:

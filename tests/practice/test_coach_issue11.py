@@ -107,3 +107,31 @@ def test_the_score_and_the_notes_agree():
     # A note costs the score: the same apology without the "but" scores higher.
     assert noted.score <= 85
     assert noted.score < analyze("I'm sorry I shouted. I was exhausted.").score
+
+
+@pytest.mark.parametrize(
+    ("text", "topic", "not_in"),
+    [
+        ("I feel you're careless with the kids whenever I'm away.", "about the kids.", "whenever"),
+        ("Tired? Try living my week for once.", "about my week,", "week for"),
+        ("You've missed every one of my recitals this year.", "about my recitals.", "this."),
+    ],
+)
+def test_a_topic_taken_from_the_text_ends_where_the_noun_does(text, topic, not_in):
+    example = analyze(text).harsh_flags[0].example
+    assert topic in example
+    assert not_in not in example
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ur the one who said we didn't need to book",
+        "Honestly, you are the most disorganised person I have ever met.",
+        "Oh look, Mother of the Year remembered the school run.",
+    ],
+)
+def test_no_topic_is_made_of_a_judgement_or_half_a_clause(text):
+    flag = analyze(text).harsh_flags[0]
+    for fragment in ("the one who", "the most", "the Year remembered", "the one"):
+        assert fragment not in flag.example
