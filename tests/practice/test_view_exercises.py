@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.practice import model
@@ -191,12 +192,13 @@ def test_a_request_opens_an_exercise_or_a_phrase(qtbot, view):
     assert view.exercises[ExerciseKind.REPAIR].phrase.id == "get_to_yes.2"
 
 
-def test_every_placeholder_fits_its_box_at_the_default_window_size(qtbot, view):
+@pytest.mark.parametrize("size", [(870, 640), (700, 540)])
+def test_every_placeholder_fits_its_box_at_the_default_and_smallest_sizes(qtbot, view, size):
     # Qt draws a placeholder on one line and cuts it off; at 1100x720 the Practise
-    # page gets about 870 pixels beside the sidebar.
+    # page gets about 870 pixels beside the sidebar, at 900x600 about 700.
     from app.practice.ui.feedback import FeedbackEditor
 
-    view.resize(870, 640)
+    view.resize(*size)
     for key in ("startup", "rewrite", "listening", "repair", "apology", "insight"):
         view.open_exercise(key)
         qtbot.waitUntil(lambda k=key: view.current_key() == k)

@@ -32,7 +32,7 @@ class SentenceBuilder(Exercise):
             check,
             editable=False,
             accessible_name="Preview of the whole sentence",
-            placeholder="Your whole sentence appears here.",
+            placeholder="Built from the lines above.",
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)

@@ -30,7 +30,7 @@ class RewriteExercise(ScenarioExercise):
         self.editor = FeedbackEditor(
             self._check,
             accessible_name="Your gentler version",
-            placeholder="Write your gentler version here…",
+            placeholder="Write it here, gently…",
         )
         self.example_button = QPushButton("Show one kinder way")
         self.example_button.setAccessibleName("Show one kinder way to say it")
