@@ -154,6 +154,7 @@ class _Rule:
     unless_nearby: _Lazy | None
     replaces: str = ""  # a kind this reading outranks in the same sentence
     if_sentence: _Lazy | None = None  # only when this appears in the same sentence
+    whole_line: bool = False  # only when the sentence is all there is on its line
 
 
 class _Lazy:
@@ -526,6 +527,7 @@ def _group_rules(compiler: _Compiler, rules: list[dict[str, Any]], prefix: str) 
                 unless_nearby=compiler.optional(rule.get("unless_nearby")),
                 replaces=rule.get("replaces", ""),
                 if_sentence=compiler.optional(rule.get("if_sentence")),
+                whole_line=rule.get("whole_line", False),
             )
             for variant, pattern in enumerate(rule["patterns"]):
                 name = f"{prefix}_{kind}_{index}_{variant}"
@@ -646,6 +648,13 @@ class _Reading:
             self._starts[index] = found
         return found
 
+    def alone_on_its_line(self, index: int) -> bool:
+        sentence, text = self.sentences[index], self.text
+        first = text.rfind("\n", 0, sentence.start) + 1
+        last = text.find("\n", sentence.end)
+        line = text[first : last if last >= 0 else len(text)]
+        return line.strip() == text[sentence.start : sentence.end].strip()
+
     def neighbours(self, index: int) -> str:
         low, high = max(0, index - 1), min(len(self.sentences), index + 2)
         return " ".join(s.text for s in self.sentences[low:high])
@@ -710,6 +719,8 @@ def _hits(reading: _Reading, index: int, groups: list[_Group], coach: _Coach):
             if start == end or reading.quoted(start):
                 continue
             if rule.if_sentence and not rule.if_sentence.search(sentence.text):
+                continue
+            if rule.whole_line and not reading.alone_on_its_line(index):
                 continue
             if _kinder_reading(rule, reading, index, match, coach):
                 if rule.severity == HARSH:

@@ -175,13 +175,9 @@ _NOT_A_TOPIC = frozenset(
         "right",
         "wrong",
         "same",
-        "whole",
         "great",
         "real",
-        "first",
-        "last",
         "other",
-        "next",
         "biggest",
         "smallest",
         "greatest",
@@ -226,11 +222,7 @@ def _topic(sentence: str) -> str:
         for match in pattern.finditer(sentence):
             words = []
             for word in match.group("topic").split():
-                # A word after the noun ending in -ed or -ing is a verb ("the year remembered").
-                if words and (
-                    word.lower() in _TOPIC_STOP
-                    or (len(words) > 1 and word.lower().endswith(("ed", "ing")))
-                ):
+                if words and word.lower() in _TOPIC_STOP:
                     break
                 words.append(word)
             topic = " ".join(words)

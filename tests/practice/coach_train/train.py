@@ -3,8 +3,8 @@
     .venv/bin/pip install scikit-learn   # only this script needs it
     .venv/bin/python tests/practice/coach_train/train.py
 
-Reads the sentences in this folder (a.toml ... d.toml, written for training, blind to
-the coach and to the evaluation set) and the development half of the evaluation set
+Reads the sentences in this folder (a.toml ... x.toml, written for training, blind to
+the coach and to the evaluation sets) and the development half of the evaluation set
 (../coach_eval/dev.toml). The held-out sets (the test half, second.toml and third.toml) are never
 learned from: their texts are read only so that a training line saying exactly the
 same is left out. Writes
@@ -67,7 +67,8 @@ def held_out() -> set[str]:
 
 def training_items(paths: list[Path] | None = None) -> list[dict]:
     unseen = held_out()
-    return [i for i in load(paths or sources()) if same_words(i["text"]) not in unseen]
+    chosen = sources() if paths is None else paths
+    return [i for i in load(chosen) if same_words(i["text"]) not in unseen]
 
 
 def fingerprint(paths: list[Path]) -> str:
