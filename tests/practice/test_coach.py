@@ -385,7 +385,7 @@ def test_done_with_a_thing_is_not_done_with_the_partner():
 @pytest.mark.parametrize(
     "text",
     [
-        "Fine, you win, we're getting the tandem. Secretly thrilled.",
+        "Fine, you win, we're getting the tandem. Love you.",
         "whatever you want for dinner, I'm easy",
         "I know I leave the cupboards open. I'm working on it.",
         "Honestly it's no big deal that you dented the bumper, are you okay?",
